@@ -1,0 +1,66 @@
+package dev.aigw.schemas.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+/**
+ * Configuration values by name, under the primary {@code CODER_AI_GATEWAY_} prefix or the deprecated
+ * {@code CODER_AIBRIDGE_} alias. A deprecated name is logged once when read.
+ */
+public final class Settings {
+    /** Primary prefix of every variable. */
+    public static final String PREFIX = "CODER_AI_GATEWAY_";
+    /** Deprecated prefix, still honoured. */
+    public static final String LEGACY_PREFIX = "CODER_AIBRIDGE_";
+    private static final Logger LOG = Logger.getLogger(Settings.class.getName());
+
+    private final Map<String, String> values;
+
+    private Settings(Map<String, String> values) {
+        this.values = new TreeMap<>(values);
+    }
+
+    /** Settings from a snapshot of environment variables. */
+    public static Settings of(Map<String, String> env) {
+        return new Settings(Objects.requireNonNull(env, "env"));
+    }
+
+    /** The value of {@code PREFIX + name}, else of {@code LEGACY_PREFIX + name}; blank counts as absent. */
+    public Optional<String> get(String name) {
+        String primary = values.get(PREFIX + name);
+        if (primary != null && !primary.isBlank()) {
+            return Optional.of(primary.strip());
+        }
+        String legacy = values.get(LEGACY_PREFIX + name);
+        if (legacy != null && !legacy.isBlank()) {
+            LOG.warning(LEGACY_PREFIX + name + " is deprecated; use " + PREFIX + name);
+            return Optional.of(legacy.strip());
+        }
+        return Optional.empty();
+    }
+
+    /** The value or a default. */
+    public String get(String name, String defaultValue) {
+        return get(name).orElse(defaultValue);
+    }
+
+    /** An integer value or a default; a malformed value is added to {@code problems} and 0 returned. */
+    public int integer(String name, int defaultValue, List<String> problems) {
+        String value = get(name, String.valueOf(defaultValue));
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            problems.add(PREFIX + name + " must be an integer, got \"" + value + "\"");
+            return 0;
+        }
+    }
+
+    /** Every variable name present, with both prefixes. */
+    public Map<String, String> all() {
+        return values;
+    }
+}

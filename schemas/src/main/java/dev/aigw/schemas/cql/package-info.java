@@ -1,0 +1,2 @@
+/** Cassandra DDL of the audit store. */
+package dev.aigw.schemas.cql;

@@ -1,0 +1,2 @@
+/** Names shared by every service: topics and registry subjects. */
+package dev.aigw.schemas;
