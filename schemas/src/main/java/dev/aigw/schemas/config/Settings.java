@@ -1,5 +1,7 @@
 package dev.aigw.schemas.config;
 
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,6 +59,21 @@ public final class Settings {
             problems.add(PREFIX + name + " must be an integer, got \"" + value + "\"");
             return 0;
         }
+    }
+
+    /** A comma-separated {@code host:port} list, e.g. Cassandra contact points; malformed entries go to {@code problems}. */
+    public List<InetSocketAddress> addresses(String name, String defaultValue, List<String> problems) {
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        for (String entry : get(name, defaultValue).split(",")) {
+            String e = entry.strip();
+            int colon = e.lastIndexOf(':');
+            try {
+                addresses.add(InetSocketAddress.createUnresolved(e.substring(0, colon), Integer.parseInt(e.substring(colon + 1))));
+            } catch (RuntimeException ex) {
+                problems.add(PREFIX + name + " entry \"" + e + "\" is not host:port");
+            }
+        }
+        return addresses;
     }
 
     /** Every variable name present, with both prefixes. */

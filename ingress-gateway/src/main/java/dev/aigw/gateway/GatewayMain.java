@@ -1,0 +1,30 @@
+package dev.aigw.gateway;
+
+import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.gateway.config.GatewayConfig;
+import io.helidon.logging.common.LogConfig;
+import java.util.logging.Logger;
+
+/** Starts one gateway node from the environment. */
+public final class GatewayMain {
+    private static final Logger LOG = Logger.getLogger(GatewayMain.class.getName());
+
+    private GatewayMain() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        GatewayConfig config;
+        try {
+            config = GatewayConfig.fromEnv(System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("gateway: invalid configuration:\n" + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Gateway gateway = Gateway.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "gateway-shutdown"));
+        LOG.info("gateway listening on " + config.host() + ":" + gateway.port() + " with " + config);
+    }
+}

@@ -1,0 +1,2 @@
+/** Who is calling: gateway credentials and the identity they stand for. */
+package dev.aigw.gateway.auth;

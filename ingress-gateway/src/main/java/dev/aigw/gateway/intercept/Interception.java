@@ -1,0 +1,52 @@
+package dev.aigw.gateway.intercept;
+
+import dev.aigw.events.v1.InterceptionEvent;
+import dev.aigw.gateway.sink.EventSink;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One intercepted request: stamps each of its facts with ids, sequence and time, and hands them to the sink. */
+public final class Interception {
+    private final String id;
+    private final Instant startedAt;
+    private final String nodeId;
+    private final EventSink sink;
+    private final Clock clock;
+    private final AtomicInteger seq = new AtomicInteger();
+
+    private Interception(String id, Instant startedAt, String nodeId, EventSink sink, Clock clock) {
+        this.id = id;
+        this.startedAt = startedAt;
+        this.nodeId = nodeId;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    /** Begins an interception now with a fresh id. */
+    public static Interception begin(String nodeId, EventSink sink, Clock clock) {
+        Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(sink, "sink");
+        return new Interception(UUID.randomUUID().toString(), clock.instant(), nodeId, sink, clock);
+    }
+
+    /** The interception id, also shown to the client. */
+    public String id() {
+        return id;
+    }
+
+    /** Records one fact: a payload of the {@code InterceptionEvent} union. */
+    public void record(Object payload) {
+        sink.emit(InterceptionEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setInterceptionId(id)
+                .setSeq(seq.getAndIncrement())
+                .setOccurredAt(clock.instant())
+                .setInterceptionStartedAt(startedAt)
+                .setGatewayNode(nodeId)
+                .setPayload(payload)
+                .build());
+    }
+}

@@ -1,0 +1,2 @@
+/** The gateway's data plane: entry point and wiring. */
+package dev.aigw.gateway;

@@ -1,0 +1,165 @@
+package dev.aigw.gateway.proxy;
+
+import dev.aigw.events.v1.CredentialKind;
+import dev.aigw.events.v1.InterceptionEnded;
+import dev.aigw.events.v1.InterceptionStarted;
+import dev.aigw.events.v1.InterceptionStatus;
+import dev.aigw.events.v1.PromptUsage;
+import dev.aigw.gateway.auth.Authenticator;
+import dev.aigw.gateway.auth.Identity;
+import dev.aigw.gateway.auth.Secrets;
+import dev.aigw.gateway.config.ProviderConfig;
+import dev.aigw.gateway.intercept.ClientInfo;
+import dev.aigw.gateway.intercept.Interception;
+import dev.aigw.gateway.intercept.anthropic.MessagesRequest;
+import dev.aigw.gateway.intercept.anthropic.MessagesResponse;
+import dev.aigw.gateway.sink.EventSink;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The intercepted provider routes, mounted under {@code /api/v2/aibridge} and {@code /api/v2/ai-gateway}. */
+public final class BridgeService implements HttpService {
+    private static final String MESSAGES = "/v1/messages";
+    private static final String INTERCEPTION_HEADER = "X-AI-Gateway-Interception-Id";
+
+    private final Map<String, ProviderConfig> providers;
+    private final Authenticator authenticator;
+    private final EventSink sink;
+    private final String nodeId;
+    private final long maxBodyBytes;
+    private final Clock clock;
+    private final Upstream upstream = new Upstream();
+
+    /** A bridge over the given providers that records to the sink. */
+    public BridgeService(List<ProviderConfig> providers, Authenticator authenticator, EventSink sink, String nodeId,
+                         long maxBodyBytes, Clock clock) {
+        this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(ProviderConfig::name, Function.identity()));
+        this.authenticator = authenticator;
+        this.sink = sink;
+        this.nodeId = nodeId;
+        this.maxBodyBytes = maxBodyBytes;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/{provider}" + MESSAGES, this::messages);
+    }
+
+    private void messages(ServerRequest req, ServerResponse res) throws IOException, InterruptedException {
+        ProviderConfig provider = provider(req);
+        Identity who = authenticate(req);
+        byte[] body = body(req);
+        MessagesRequest parsed = MessagesRequest.parse(body);
+        Interception interception = Interception.begin(nodeId, sink, clock);
+        interception.record(started(req, provider, who, parsed));
+        parsed.prompt().ifPresent(p -> interception.record(new PromptUsage(null, p)));
+        HttpResponse<InputStream> answer;
+        try {
+            answer = upstream.post(provider, MESSAGES, req, body);
+        } catch (IOException e) {
+            interception.record(ended(InterceptionStatus.FAILED, null, "upstream_unreachable", e.getMessage()));
+            throw new GatewayException(Status.BAD_GATEWAY_502, "api_error", "upstream unreachable: " + e.getMessage());
+        }
+        relay(answer, res, interception, parsed.stream());
+    }
+
+    private void relay(HttpResponse<InputStream> answer, ServerResponse res, Interception interception, boolean stream)
+            throws IOException {
+        res.status(Status.create(answer.statusCode()));
+        answer.headers().map().forEach((name, values) -> {
+            if (Upstream.isForwardedResponseHeader(name)) {
+                res.header(HeaderNames.create(name), values.toArray(String[]::new));
+            }
+        });
+        res.header(HeaderNames.create(INTERCEPTION_HEADER), interception.id());
+        boolean ok = answer.statusCode() / 100 == 2;
+        if (stream) {
+            try (InputStream in = answer.body(); OutputStream out = res.outputStream()) {
+                byte[] buffer = new byte[8192];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            }
+        } else {
+            byte[] bytes;
+            try (InputStream in = answer.body()) {
+                bytes = in.readAllBytes();
+            }
+            res.send(bytes);
+            if (ok) {
+                MessagesResponse.payloads(bytes).forEach(interception::record);
+            }
+        }
+        interception.record(ok ? ended(InterceptionStatus.COMPLETED, answer.statusCode(), null, null)
+                : ended(InterceptionStatus.FAILED, answer.statusCode(), "upstream_error", "upstream status " + answer.statusCode()));
+    }
+
+    private ProviderConfig provider(ServerRequest req) {
+        String name = req.path().pathParameters().get("provider");
+        ProviderConfig provider = providers.get(name);
+        if (provider == null) {
+            throw new GatewayException(Status.NOT_FOUND_404, "not_found_error", "unknown provider: " + name);
+        }
+        return provider;
+    }
+
+    private Identity authenticate(ServerRequest req) {
+        String credential = req.headers().first(HeaderNames.AUTHORIZATION)
+                .map(v -> v.regionMatches(true, 0, "Bearer ", 0, 7) ? v.substring(7).strip() : v)
+                .or(() -> req.headers().first(HeaderNames.create("X-Api-Key")))
+                .orElse(null);
+        if (credential == null) {
+            throw new GatewayException(Status.UNAUTHORIZED_401, "authentication_error", "no gateway key provided");
+        }
+        return authenticator.authenticate(credential).orElseThrow(
+                () -> new GatewayException(Status.UNAUTHORIZED_401, "authentication_error", "invalid gateway key"));
+    }
+
+    private byte[] body(ServerRequest req) {
+        long declared = req.headers().contentLength().orElse(-1);
+        if (declared > maxBodyBytes) {
+            throw new GatewayException(Status.REQUEST_ENTITY_TOO_LARGE_413, "request_too_large",
+                    "request body of " + declared + " bytes exceeds the limit of " + maxBodyBytes);
+        }
+        return req.content().as(byte[].class);
+    }
+
+    private InterceptionStarted started(ServerRequest req, ProviderConfig provider, Identity who, MessagesRequest parsed) {
+        ClientInfo client = ClientInfo.identify(name -> req.headers().first(HeaderNames.create(name)));
+        return InterceptionStarted.newBuilder()
+                .setInitiatorId(who.userId())
+                .setInitiatorUsername(who.username())
+                .setApiKeyId(who.keyId())
+                .setProvider(provider.type().wireName())
+                .setProviderName(provider.name())
+                .setModel(parsed.model())
+                .setRoute(MESSAGES)
+                .setStreaming(parsed.stream())
+                .setClient(client.client())
+                .setUserAgent(req.headers().first(HeaderNames.USER_AGENT).orElse(""))
+                .setClientSessionId(client.sessionId().orElse(null))
+                .setCorrelatingToolCallId(parsed.correlatingToolCallId().orElse(null))
+                .setCredentialKind(CredentialKind.CENTRALIZED)
+                .setCredentialHint(provider.keys().isEmpty() ? "" : Secrets.mask(provider.keys().getFirst()))
+                .build();
+    }
+
+    private static InterceptionEnded ended(InterceptionStatus status, Integer upstreamStatus, String errorType, String error) {
+        return new InterceptionEnded(status, upstreamStatus, errorType, error);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.aigw.gateway.proxy;
+
+import dev.aigw.gateway.config.ProviderConfig;
+import io.helidon.http.Header;
+import io.helidon.webserver.http.ServerRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/** Sends a client's request on to a provider: raw body, client headers minus what must not cross, provider key. */
+final class Upstream {
+    // Hop-by-hop headers, headers the JDK client sets itself, and every client credential: none may reach upstream.
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
+            "expect", "accept-encoding", "authorization", "x-api-key", "x-coder-ai-governance-token");
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    /** Posts the body to {@code baseUrl + path + query} with the provider's key and returns the streaming response. */
+    HttpResponse<InputStream> post(ProviderConfig provider, String path, ServerRequest req, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder out = HttpRequest.newBuilder(target(provider.baseUrl(), path, req.query().rawValue()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (Header h : req.headers()) {
+            if (!NOT_FORWARDED.contains(h.name().toLowerCase(Locale.ROOT))) {
+                for (String value : h.allValues()) {
+                    out.header(h.name(), value);
+                }
+            }
+        }
+        if (!provider.keys().isEmpty()) {
+            out.header("x-api-key", provider.keys().getFirst());
+        }
+        return client.send(out.build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    static URI target(URI base, String path, String rawQuery) {
+        String basePath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
+        String query = rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery;
+        return base.resolve(basePath + path + query);
+    }
+
+    static boolean isForwardedResponseHeader(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return !NOT_FORWARDED.contains(n) && !n.equals(":status") && !n.equals("content-encoding");
+    }
+}

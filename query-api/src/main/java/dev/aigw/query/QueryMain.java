@@ -1,0 +1,30 @@
+package dev.aigw.query;
+
+import dev.aigw.query.config.QueryConfig;
+import dev.aigw.schemas.config.ConfigException;
+import io.helidon.logging.common.LogConfig;
+import java.util.logging.Logger;
+
+/** Starts the query API from the environment. */
+public final class QueryMain {
+    private static final Logger LOG = Logger.getLogger(QueryMain.class.getName());
+
+    private QueryMain() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        QueryConfig config;
+        try {
+            config = QueryConfig.fromEnv(System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("query-api: invalid configuration:\n" + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        QueryApi api = QueryApi.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(api::close, "query-api-shutdown"));
+        LOG.info("query API listening on " + config.host() + ":" + api.port());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.aigw.query.config;
+
+import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.schemas.config.Settings;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the query API needs, read once at start.
+ *
+ * @param host                   listen address
+ * @param port                   listen port (0 = ephemeral)
+ * @param cassandraContactPoints Cassandra nodes
+ * @param cassandraLocalDc       local datacenter of the driver
+ * @param keyspace               audit keyspace
+ * @param adminToken             bootstrap admin credential, if set
+ * @param lookbackDays           how many daily partitions a listing may walk back
+ */
+public record QueryConfig(String host,
+                          int port,
+                          List<InetSocketAddress> cassandraContactPoints,
+                          String cassandraLocalDc,
+                          String keyspace,
+                          Optional<String> adminToken,
+                          int lookbackDays) {
+
+    /** Reads and validates the configuration; throws {@link ConfigException} listing every problem. */
+    public static QueryConfig fromEnv(Map<String, String> env) {
+        Settings s = Settings.of(env);
+        List<String> problems = new ArrayList<>();
+        int port = s.integer("QUERY_PORT", 8081, problems);
+        int lookback = s.integer("QUERY_LOOKBACK_DAYS", 90, problems);
+        List<InetSocketAddress> contactPoints = s.addresses("CASSANDRA_CONTACT_POINTS", "127.0.0.1:9042", problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new QueryConfig(s.get("QUERY_HOST", "127.0.0.1"), port, contactPoints,
+                s.get("CASSANDRA_LOCAL_DC", "datacenter1"), s.get("CASSANDRA_KEYSPACE", "aigw"), s.get("ADMIN_TOKEN"),
+                lookback);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.aigw.query.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** JSON responses of the API: snake_case fields, RFC 3339 times, and the error shape, mapped in one place. */
+public final class Json {
+    private static final Logger LOG = Logger.getLogger(Json.class.getName());
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    private Json() {
+    }
+
+    /** Registers the error handlers of every API route. */
+    public static void registerErrors(HttpRouting.Builder routing) {
+        routing.error(ApiException.class, (req, res, e) -> error(res, e.status(), e.getMessage(), e.detail()))
+                .error(RuntimeException.class, (req, res, e) -> {
+                    LOG.log(Level.SEVERE, "query API fault on " + req.path().path(), e);
+                    error(res, Status.INTERNAL_SERVER_ERROR_500, "Internal error.", e.getClass().getSimpleName());
+                });
+    }
+
+    static void send(ServerResponse res, Object body) {
+        try {
+            res.header(HeaderNames.CONTENT_TYPE, "application/json").send(MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serializable", e);
+        }
+    }
+
+    private static void error(ServerResponse res, Status status, String message, String detail) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("message", message);
+        body.put("detail", detail);
+        res.status(status);
+        send(res, body);
+    }
+}

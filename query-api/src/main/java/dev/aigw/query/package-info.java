@@ -1,0 +1,2 @@
+/** The query API: entry point and wiring. */
+package dev.aigw.query;

@@ -1,0 +1,31 @@
+package dev.aigw.recorder;
+
+import dev.aigw.recorder.config.RecorderConfig;
+import dev.aigw.schemas.config.ConfigException;
+import io.helidon.logging.common.LogConfig;
+import java.util.logging.Logger;
+
+/** Starts the recorder from the environment. */
+public final class RecorderMain {
+    private static final Logger LOG = Logger.getLogger(RecorderMain.class.getName());
+
+    private RecorderMain() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        RecorderConfig config;
+        try {
+            config = RecorderConfig.fromEnv(System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("recorder: invalid configuration:\n" + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Recorder recorder = Recorder.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(recorder::close, "recorder-shutdown"));
+        LOG.info("recorder started: " + config.interceptionsTopic() + " -> keyspace " + config.keyspace()
+                + ", health on port " + recorder.port());
+    }
+}

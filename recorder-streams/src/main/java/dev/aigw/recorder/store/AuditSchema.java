@@ -1,0 +1,22 @@
+package dev.aigw.recorder.store;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.aigw.schemas.cql.CqlScripts;
+import java.util.logging.Logger;
+
+/** Creates the audit keyspace and tables when missing. */
+public final class AuditSchema {
+    private static final Logger LOG = Logger.getLogger(AuditSchema.class.getName());
+
+    private AuditSchema() {
+    }
+
+    /** Applies every DDL statement; each is idempotent, so this is safe on every start and from several instances. */
+    public static void apply(CqlSession session, String keyspace, String replication) {
+        for (String statement : CqlScripts.statements(keyspace, replication)) {
+            session.execute(statement);
+        }
+        session.checkSchemaAgreement();
+        LOG.info("audit schema ready in keyspace " + keyspace);
+    }
+}

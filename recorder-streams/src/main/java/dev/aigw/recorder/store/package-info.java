@@ -1,0 +1,2 @@
+/** Writing audit rows to Cassandra: schema, TTLs, idempotent upserts. */
+package dev.aigw.recorder.store;
