@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The audit keyspace's DDL as idempotent CQL statements, with the keyspace and replication filled in. */
 public final class CqlScripts {
@@ -30,15 +31,17 @@ public final class CqlScripts {
         }
         return SCRIPTS.stream()
                 .map(CqlScripts::read)
+                .map(CqlScripts::withoutComments)
                 .map(s -> s.replace("${keyspace}", keyspace).replace("${replication}", replication))
                 .flatMap(s -> Arrays.stream(s.split(";")))
-                .map(CqlScripts::withoutComments)
+                .map(String::strip)
                 .filter(s -> !s.isBlank())
                 .toList();
     }
 
-    private static String withoutComments(String statement) {
-        return statement.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n").strip();
+    // Comments go before splitting on ';' because a comment may contain one.
+    private static String withoutComments(String script) {
+        return script.lines().filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n"));
     }
 
     private static String read(String resource) {
