@@ -127,8 +127,9 @@ final class SchemaRegistry {
         requireNonNull(schemaText, "schemaText");
         try {
             return new Schema.Parser().parse(schemaText);
-        } catch (AvroRuntimeException e) {
-            // SchemaParseException for malformed JSON or types, AvroTypeException for a default that does not fit its type.
+        } catch (AvroRuntimeException | NullPointerException e) {
+            // Avro 1.12 reports malformed JSON with SchemaParseException, a default that does not fit its type with
+            // AvroTypeException and an unknown type name with a NullPointerException ("Unknown schema: ...").
             throw RegistryException.invalidSchema(String.valueOf(e.getMessage()));
         }
     }
