@@ -59,7 +59,8 @@ enum Compatibility {
                                  List<String> problems) {
         for (Incompatibility incompatibility : pair.getResult().getIncompatibilities()) {
             problems.add("new schema cannot " + relation + " version " + version.version() + ": "
-                    + incompatibility.getType() + " at " + incompatibility.getLocation() + " (" + incompatibility.getMessage() + ")");
+                    + incompatibility.getType() + " at " + incompatibility.getLocation()
+                    + " (" + incompatibility.getMessage() + ")");
         }
     }
 }

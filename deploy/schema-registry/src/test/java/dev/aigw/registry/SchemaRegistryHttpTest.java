@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 /** The REST surface over an in-memory log; the same surface over Kafka is covered by the test kit's SchemaRegistryIT. */
 class SchemaRegistryHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String V1 = "{\"type\": \"record\", \"name\": \"R\", \"fields\": [{\"name\": \"id\", \"type\": \"string\"}]}";
-    private static final String V2_NO_DEFAULT = "{\"type\": \"record\", \"name\": \"R\", \"fields\": [{\"name\": \"id\", \"type\": \"string\"},"
+    private static final String V1 = "{\"type\": \"record\", \"name\": \"R\","
+            + " \"fields\": [{\"name\": \"id\", \"type\": \"string\"}]}";
+    private static final String V2_NO_DEFAULT = "{\"type\": \"record\", \"name\": \"R\","
+            + " \"fields\": [{\"name\": \"id\", \"type\": \"string\"},"
             + " {\"name\": \"n\", \"type\": \"int\"}]}";
 
     private final RegistryState state = new RegistryState();

@@ -7,8 +7,10 @@ import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 class SchemaRegistryTest {
-    private static final String V1 = "{\"type\": \"record\", \"name\": \"R\", \"fields\": [{\"name\": \"id\", \"type\": \"string\"}]}";
-    private static final String V2 = "{\"type\": \"record\", \"name\": \"R\", \"fields\": [{\"name\": \"id\", \"type\": \"string\"},"
+    private static final String V1 = "{\"type\": \"record\", \"name\": \"R\","
+            + " \"fields\": [{\"name\": \"id\", \"type\": \"string\"}]}";
+    private static final String V2 = "{\"type\": \"record\", \"name\": \"R\","
+            + " \"fields\": [{\"name\": \"id\", \"type\": \"string\"},"
             + " {\"name\": \"n\", \"type\": \"int\", \"default\": 0}]}";
     private static final String V2_NO_DEFAULT = V2.replace(", \"default\": 0", "");
 
@@ -20,7 +22,9 @@ class SchemaRegistryTest {
     void shouldGiveTheSameIdToTheSameSchemaAndWriteItOnce() {
         int id = registry.register("s", V1);
 
-        assertThat(registry.register("s", "  {\"name\": \"R\", \"type\": \"record\",\n \"fields\": [{\"type\": \"string\", \"name\": \"id\"}]}"))
+        String reformatted = "  {\"name\": \"R\", \"type\": \"record\",\n"
+                + " \"fields\": [{\"type\": \"string\", \"name\": \"id\"}]}";
+        assertThat(registry.register("s", reformatted))
                 .isEqualTo(id)
                 .isEqualTo(1);
         assertThat(log.records()).containsExactly(new SchemaVersion("s", 1, 1, canonical(V1)));
@@ -60,7 +64,8 @@ class SchemaRegistryTest {
     @Test
     void shouldRefuseAnInvalidSchema() {
         for (String invalid : new String[] {"{not json", "{\"type\": \"nope\"}",
-                "{\"type\": \"record\", \"name\": \"R\", \"fields\": [{\"name\": \"n\", \"type\": \"int\", \"default\": \"x\"}]}"}) {
+                "{\"type\": \"record\", \"name\": \"R\","
+                        + " \"fields\": [{\"name\": \"n\", \"type\": \"int\", \"default\": \"x\"}]}"}) {
             assertThatThrownBy(() -> registry.register("s", invalid)).as(invalid)
                     .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201));
         }

@@ -182,7 +182,8 @@ class SchemaRegistryIT {
     }
 
     private static String record(String moreFields) {
-        return "{\"type\": \"record\", \"name\": \"Order\", \"namespace\": \"it\", \"fields\": [{\"name\": \"id\", \"type\": \"string\"}"
+        return "{\"type\": \"record\", \"name\": \"Order\", \"namespace\": \"it\","
+                + " \"fields\": [{\"name\": \"id\", \"type\": \"string\"}"
                 + moreFields + "]}";
     }
 }

@@ -57,7 +57,8 @@ class SchemaRegistryClientTest {
     void shouldRegisterOnceWhenTheSameSubjectAndSchemaAreRegisteredAgainConcurrently() throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<Future<Integer>> ids = IntStream.range(0, 32)
-                    .mapToObj(i -> pool.submit(() -> client.register("orders-value", new Schema.Parser().parse(ORDER.toString()))))
+                    .mapToObj(i -> pool.submit(() -> client.register("orders-value",
+                            new Schema.Parser().parse(ORDER.toString()))))
                     .toList();
             for (Future<Integer> id : ids) {
                 assertThat(id.get()).isEqualTo(41);
@@ -129,7 +130,10 @@ class SchemaRegistryClientTest {
             closedPort = socket.getLocalPort();
         }
         URI url = URI.create("http://127.0.0.1:" + closedPort);
-        try (SchemaRegistryClient unreachable = SchemaRegistryClient.builder(url).retryBackoff(Duration.ZERO).maxAttempts(2).build()) {
+        try (SchemaRegistryClient unreachable = SchemaRegistryClient.builder(url)
+                .retryBackoff(Duration.ZERO)
+                .maxAttempts(2)
+                .build()) {
             assertThatThrownBy(() -> unreachable.schemaById(1))
                     .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.httpStatus()).isEmpty())
                     .hasMessageContaining(url + "/schemas/ids/1")
