@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Creates the schemas topic when missing and refuses one that cannot give a single total order. */
 final class SchemaTopic {
@@ -34,8 +35,7 @@ final class SchemaTopic {
                     throw failure(config, "cannot create it", e.getCause());
                 }
             }
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
+            int partitions = partitions(admin, topic);
             if (partitions != 1) {
                 throw new IllegalStateException("Schemas topic " + topic + " has " + partitions
                         + " partitions; the registry needs exactly 1 so that every instance reads registrations in one order");
@@ -47,6 +47,24 @@ final class SchemaTopic {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(config, "interrupted", e);
+        }
+    }
+
+    // A topic just created may not be in the metadata the broker serves yet: describing it can answer "unknown topic"
+    // for a moment, so that answer is retried until the deadline.
+    private static int partitions(Admin admin, String topic)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                        .get(topic).partitions().size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
