@@ -18,7 +18,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 /** One in-process KRaft broker (combined broker and controller) and an admin client for it. */
 final class TestKafka implements AutoCloseable {
     // Strong references: JUL forgets the level of a logger nobody holds. Only matters with a JUL SLF4J binding.
-    private static final List<Logger> QUIET = List.of(Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"));
+    private static final List<Logger> QUIET = List.of(
+            Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"), Logger.getLogger("state.change.logger"));
 
     private final KafkaClusterTestKit cluster;
     private final Admin admin;
