@@ -13,6 +13,8 @@ import dev.aigw.gateway.intercept.ClientInfo;
 import dev.aigw.gateway.intercept.Interception;
 import dev.aigw.gateway.intercept.anthropic.MessagesRequest;
 import dev.aigw.gateway.intercept.anthropic.MessagesResponse;
+import dev.aigw.gateway.intercept.anthropic.MessagesStream;
+import dev.aigw.gateway.intercept.sse.SseDecoder;
 import dev.aigw.gateway.sink.EventSink;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -23,6 +25,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
@@ -86,27 +89,57 @@ public final class BridgeService implements HttpService {
             }
         });
         res.header(HeaderNames.create(INTERCEPTION_HEADER), interception.id());
-        boolean ok = answer.statusCode() / 100 == 2;
-        if (stream) {
-            try (InputStream in = answer.body(); OutputStream out = res.outputStream()) {
-                byte[] buffer = new byte[8192];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
+        int status = answer.statusCode();
+        if (status / 100 != 2) {
+            try (InputStream in = answer.body()) {
+                res.send(in.readAllBytes());
             }
+            interception.record(ended(InterceptionStatus.FAILED, status, "upstream_error", "upstream status " + status));
+        } else if (stream) {
+            relayStream(answer, res, interception);
         } else {
             byte[] bytes;
             try (InputStream in = answer.body()) {
                 bytes = in.readAllBytes();
             }
             res.send(bytes);
-            if (ok) {
+            try {
                 MessagesResponse.payloads(bytes).forEach(interception::record);
+                interception.record(ended(InterceptionStatus.COMPLETED, status, null, null));
+            } catch (IOException e) {
+                interception.record(ended(InterceptionStatus.COMPLETED, status, "response_not_parsed",
+                        "upstream answered " + status + " with a body that is not JSON"));
             }
         }
-        interception.record(ok ? ended(InterceptionStatus.COMPLETED, answer.statusCode(), null, null)
-                : ended(InterceptionStatus.FAILED, answer.statusCode(), "upstream_error", "upstream status " + answer.statusCode()));
+    }
+
+    // Each chunk goes to the client and is flushed before the parser sees it, so parsing never delays the relay.
+    private void relayStream(HttpResponse<InputStream> answer, ServerResponse res, Interception interception)
+            throws IOException {
+        MessagesStream parsed = new MessagesStream(interception::record);
+        SseDecoder decoder = new SseDecoder(parsed);
+        OutputStream out = res.outputStream();
+        try (InputStream in = answer.body()) {
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                try {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                } catch (IOException | UncheckedIOException e) {
+                    parsed.finish();
+                    interception.record(ended(InterceptionStatus.CANCELLED, answer.statusCode(), "client_disconnected",
+                            "client went away mid-stream"));
+                    return;
+                }
+                decoder.feed(buffer, 0, n);
+            }
+        }
+        out.close();
+        decoder.finish();
+        parsed.finish();
+        interception.record(parsed.error()
+                .map(e -> ended(InterceptionStatus.FAILED, answer.statusCode(), "stream_error", e))
+                .orElseGet(() -> ended(InterceptionStatus.COMPLETED, answer.statusCode(), null, null)));
     }
 
     private ProviderConfig provider(ServerRequest req) {
