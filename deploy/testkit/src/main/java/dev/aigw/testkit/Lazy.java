@@ -2,8 +2,8 @@ package dev.aigw.testkit;
 
 import java.util.function.Supplier;
 
-/** A value made once, on first use, by whichever thread asks first; a failure is remembered and rethrown. */
-final class Lazy<T> {
+/** An engine made once, on first use, by whichever thread asks first; closing it lets a later use start it again. */
+final class Lazy<T extends AutoCloseable> implements AutoCloseable {
     private final Supplier<T> factory;
     private T value;
     private RuntimeException failure;
@@ -23,7 +23,22 @@ final class Lazy<T> {
                 failure = e;
                 throw e;
             }
+            Shutdown.register(this);
         }
         return value;
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        T closing = value;
+        value = null;
+        if (closing != null) {
+            closing.close();
+        }
+    }
+
+    @Override
+    public synchronized String toString() {
+        return String.valueOf(value);
     }
 }

@@ -24,21 +24,21 @@ public final class RealStack implements BeforeAllCallback {
     private static final String RUN = Long.toString(new SecureRandom().nextLong() >>> 1, 36).substring(0, 6);
     private static final AtomicLong COUNTER = new AtomicLong();
 
-    private static final Lazy<TestKafka> KAFKA = new Lazy<>(() -> Shutdown.atExit(TestKafka.start()));
-    private static final Lazy<TestCassandra> CASSANDRA = new Lazy<>(() -> Shutdown.atExit(TestCassandra.start()));
-    private static final Lazy<CqlSession> SESSION = new Lazy<>(() -> Shutdown.atExit(CASSANDRA.get().openSession()));
-    private static final Lazy<SchemaRegistryServer> REGISTRY = new Lazy<>(() -> Shutdown.atExit(
-            SchemaRegistryServer.start(new RegistryConfig("127.0.0.1", 0, kafkaBootstrap(), SCHEMAS_TOPIC))));
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealStack.class);
+
+    private static final Lazy<TestKafka> KAFKA = new Lazy<>(TestKafka::start);
+    private static final Lazy<TestCassandra> CASSANDRA = new Lazy<>(TestCassandra::start);
+    private static final Lazy<CqlSession> SESSION = new Lazy<>(() -> CASSANDRA.get().openSession());
+    private static final Lazy<SchemaRegistryServer> REGISTRY = new Lazy<>(() -> SchemaRegistryServer.start(
+            new RegistryConfig("127.0.0.1", 0, kafkaBootstrap(), SCHEMAS_TOPIC)));
 
     /**
-     * Starts nothing: a class that needs only Kafka must not wait for Cassandra, so engines start on first use. It
-     * arranges for the engines to stop when the whole test plan ends: stopping them later, in a JVM shutdown hook,
-     * races the other hooks, the test JVM exits with status 1 and the Cassandra child is orphaned.
+     * Starts nothing (a class that needs only Kafka must not wait for Cassandra); arranges for the engines to stop
+     * when the test plan ends, while the test JVM is still fully alive, rather than in a shutdown hook racing its exit.
      */
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Shutdown.class, k -> (AutoCloseable) Shutdown::closeAll, AutoCloseable.class);
+        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(EndOfPlan.class, key -> new EndOfPlan(), EndOfPlan.class);
     }
 
     /** The shared broker's bootstrap servers. */
@@ -103,6 +103,14 @@ public final class RealStack implements BeforeAllCallback {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting", e);
             }
+        }
+    }
+
+    /** Kept in the root store, which JUnit closes after the last test of the plan. */
+    private static final class EndOfPlan implements AutoCloseable {
+        @Override
+        public void close() {
+            Shutdown.closeAll();
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.aigw.testkit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** Closes what the kit started, newest first, when the test JVM exits. */
+/** Closes the started engines, newest first: when the test plan ends, or at JVM exit if the kit was used without it. */
 final class Shutdown {
     private static final Deque<AutoCloseable> OPEN = new ArrayDeque<>();
 
@@ -14,20 +14,22 @@ final class Shutdown {
     private Shutdown() {
     }
 
-    /** Registers {@code resource} to be closed at exit and returns it. */
-    static synchronized <T extends AutoCloseable> T atExit(T resource) {
-        OPEN.push(resource);
-        return resource;
+    static synchronized void register(AutoCloseable engine) {
+        OPEN.push(engine);
     }
 
-    static synchronized void closeAll() {
-        while (!OPEN.isEmpty()) {
-            AutoCloseable resource = OPEN.pop();
+    // Closes outside the lock: an engine's own lock is taken in the opposite order when it starts.
+    static void closeAll() {
+        for (AutoCloseable engine = next(); engine != null; engine = next()) {
             try {
-                resource.close();
+                engine.close();
             } catch (Exception e) {
-                System.err.println("testkit: closing " + resource + " failed: " + e);
+                System.err.println("testkit: closing " + engine + " failed: " + e);
             }
         }
+    }
+
+    private static synchronized AutoCloseable next() {
+        return OPEN.poll();
     }
 }
