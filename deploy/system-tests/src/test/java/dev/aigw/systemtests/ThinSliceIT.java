@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.events.v1.InterceptionEnded;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStarted;
@@ -138,6 +139,30 @@ class ThinSliceIT {
         assertThat(ttl).isNotNull();
         assertThat(ttl.getInt("t")).isBetween((int) Duration.ofDays(60).minusMinutes(5).toSeconds(),
                 (int) Duration.ofDays(60).toSeconds());
+    }
+
+    @Test
+    void shouldRelayAStreamAndAuditItWithTheFinalOutputCount() throws Exception {
+        ObjectNode request = (ObjectNode) JSON.readTree(Txtar.fixture("anthropic/simple.txtar").required("request"));
+        request.put("stream", true);
+
+        HttpResponse<String> answer = post(request.toString(), ADMIN);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+        assertThat(answer.body()).contains("event: message_start").contains("event: message_stop");
+        String interceptionId = answer.headers().firstValue("X-AI-Gateway-Interception-Id").orElseThrow();
+        JsonNode row = awaitInQueryApi("/api/v2/aibridge/interceptions", interceptionId);
+        assertThat(row.path("status").asText()).isEqualTo("completed");
+        assertThat(row.path("token_usages").get(0).path("input_tokens").asLong()).isEqualTo(18);
+        assertThat(row.path("token_usages").get(0).path("output_tokens").asLong()).isEqualTo(finalOutputCount());
+        assertThat(row.path("user_prompts").get(0).path("prompt").asText()).contains("angels");
+    }
+
+    private static long finalOutputCount() throws Exception {
+        String stream = Txtar.fixture("anthropic/simple.txtar").required("streaming");
+        String delta = stream.lines().filter(l -> l.contains("\"message_delta\"")).findFirst().orElseThrow();
+        return JSON.readTree(delta.substring("data: ".length())).path("usage").path("output_tokens").asLong();
     }
 
     @Test
