@@ -1,0 +1,47 @@
+package dev.aigw.schemas.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ProviderRulesTest {
+    private static ProviderSettings provider(String name, String type, String url, List<String> keys) {
+        return new ProviderSettings(name, type, url, keys, Optional.empty(), Optional.empty(), true);
+    }
+
+    @Test
+    void shouldAcceptAValidProvider() {
+        assertThat(ProviderRules.problems(provider("anthropic-eu", "anthropic", "https://api.anthropic.com/", List.of("k1"))))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldNameEachInvalidField() {
+        assertThat(ProviderRules.problems(provider("Bad_Name", "anthropic", "https://x/", List.of())))
+                .singleElement().asString().startsWith("name");
+        assertThat(ProviderRules.problems(provider("a", "gemini", "https://x/", List.of())))
+                .singleElement().asString().startsWith("type");
+        assertThat(ProviderRules.problems(provider("a", "openai", "ftp://x/", List.of())))
+                .singleElement().asString().startsWith("base_url");
+        assertThat(ProviderRules.problems(provider("a", "copilot", "https://x/", List.of("k"))))
+                .singleElement().asString().startsWith("keys");
+        assertThat(ProviderRules.problems(provider("a", "openai", "https://x/", List.of("k", "k"))))
+                .singleElement().asString().startsWith("keys");
+        assertThat(ProviderRules.problems(provider("a", "bedrock", "https://x/", List.of())))
+                .singleElement().asString().startsWith("bedrock");
+    }
+
+    @Test
+    void shouldRoundTripThroughSealingAndListDifferingFieldsWithoutSecrets() {
+        ProviderSealing sealing = new ProviderSealing(MasterKey.parse(MasterKey.generate()));
+        ProviderSettings before = provider("a", "openai", "https://x/", List.of("sk-secret-value-1234567890"));
+        ProviderSettings after = provider("a", "openai", "https://y/", List.of("sk-other-value-1234567890"));
+
+        assertThat(sealing.open(sealing.seal(before, Instant.now(), "admin"))).isEqualTo(before);
+        assertThat(before.differingFields(after)).containsExactly("base_url", "keys");
+        assertThat(before.toString()).doesNotContain("sk-secret-value-1234567890");
+    }
+}
