@@ -1,10 +1,8 @@
 package dev.aigw.gateway.intercept.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.gateway.intercept.BadRequestException;
-import java.io.IOException;
+import dev.aigw.gateway.intercept.RequestJson;
 import java.util.Optional;
 
 /**
@@ -16,48 +14,14 @@ import java.util.Optional;
  * @param correlatingToolCallId the tool call the last message answers, if any
  */
 public record MessagesRequest(String model, boolean stream, Optional<String> prompt, Optional<String> correlatingToolCallId) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Parses a request body; a body that is not a Messages request is a {@link BadRequestException}. */
     public static MessagesRequest parse(byte[] body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException("request body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new BadRequestException("request body could not be read");
-        }
-        if (root == null || !root.isObject()) {
-            throw new BadRequestException("request body must be a JSON object");
-        }
-        JsonNode model = root.path("model");
-        if (!model.isTextual() || model.asText().isBlank()) {
-            throw new BadRequestException("model: field required and must be a non-empty string");
-        }
-        JsonNode messages = root.path("messages");
-        if (!messages.isArray()) {
-            throw new BadRequestException("messages: field required and must be an array");
-        }
-        JsonNode last = messages.isEmpty() ? JSON.missingNode() : messages.get(messages.size() - 1);
-        return new MessagesRequest(model.asText(), root.path("stream").asBoolean(false), prompt(last), toolResultId(last));
-    }
-
-    private static Optional<String> prompt(JsonNode last) {
-        if (!"user".equals(last.path("role").asText())) {
-            return Optional.empty();
-        }
-        JsonNode content = last.path("content");
-        if (content.isTextual()) {
-            return Optional.of(content.asText());
-        }
-        for (int i = content.size() - 1; i >= 0; i--) {
-            JsonNode block = content.get(i);
-            if ("text".equals(block.path("type").asText()) && block.path("text").isTextual()) {
-                return Optional.of(block.path("text").asText());
-            }
-        }
-        return Optional.empty();
+        JsonNode root = RequestJson.object(body);
+        String model = RequestJson.text(root, "model");
+        JsonNode last = RequestJson.last(RequestJson.array(root, "messages"));
+        return new MessagesRequest(model, root.path("stream").asBoolean(false), RequestJson.userText(last, "text"),
+                toolResultId(last));
     }
 
     private static Optional<String> toolResultId(JsonNode last) {

@@ -1,0 +1,66 @@
+package dev.aigw.gateway.intercept.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigw.events.v1.TokenUsage;
+import dev.aigw.events.v1.ToolUsage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a blocking Chat Completions response into audit payloads: token usage and every tool call. */
+public final class ChatResponse {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ChatResponse() {
+    }
+
+    /** The payloads of a successful response body; throws on invalid JSON. */
+    public static List<Object> payloads(byte[] body) throws IOException {
+        JsonNode root = JSON.readTree(body);
+        String responseId = root.path("id").asText(null);
+        List<Object> payloads = new ArrayList<>();
+        for (JsonNode call : root.path("choices").path(0).path("message").path("tool_calls")) {
+            payloads.add(toolUsage(responseId, call.path("id").asText(""), call.path("function").path("name").asText(""),
+                    call.path("function").path("arguments").asText("")));
+        }
+        if (root.path("usage").isObject()) {
+            payloads.add(tokenUsage(root.path("usage"), responseId, root.path("model").asText(null)));
+        }
+        return payloads;
+    }
+
+    static ToolUsage toolUsage(String responseId, String id, String name, String arguments) {
+        return ToolUsage.newBuilder().setProviderResponseId(responseId).setToolCallId(id).setTool(name)
+                .setInput(arguments).build();
+    }
+
+    /** Input excludes cached prompt tokens, which are counted as cache reads instead. */
+    static TokenUsage tokenUsage(JsonNode usage, String responseId, String model) {
+        JsonNode prompt = usage.path("prompt_tokens_details");
+        JsonNode completion = usage.path("completion_tokens_details");
+        long cached = prompt.path("cached_tokens").asLong(0);
+        Map<String, Long> extra = new HashMap<>();
+        putIfPresent(extra, "prompt_audio", prompt.path("audio_tokens"));
+        putIfPresent(extra, "completion_audio", completion.path("audio_tokens"));
+        putIfPresent(extra, "completion_accepted_prediction", completion.path("accepted_prediction_tokens"));
+        putIfPresent(extra, "completion_rejected_prediction", completion.path("rejected_prediction_tokens"));
+        return TokenUsage.newBuilder()
+                .setProviderResponseId(responseId)
+                .setProviderModel(model)
+                .setInputTokens(usage.path("prompt_tokens").asLong(0) - cached)
+                .setOutputTokens(usage.path("completion_tokens").asLong(0))
+                .setCacheReadInputTokens(cached)
+                .setReasoningTokens(completion.path("reasoning_tokens").asLong(0))
+                .setExtra(extra)
+                .build();
+    }
+
+    private static void putIfPresent(Map<String, Long> extra, String name, JsonNode value) {
+        if (value.isNumber()) {
+            extra.put(name, value.asLong());
+        }
+    }
+}
