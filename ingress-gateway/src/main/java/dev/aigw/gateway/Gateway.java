@@ -3,10 +3,13 @@ package dev.aigw.gateway;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.gateway.auth.Authenticator;
 import dev.aigw.gateway.config.GatewayConfig;
+import dev.aigw.gateway.control.ProviderSeeder;
+import dev.aigw.gateway.control.RoutedProvider;
 import dev.aigw.gateway.proxy.BridgeService;
 import dev.aigw.gateway.proxy.ErrorResponses;
 import dev.aigw.gateway.sink.EventSink;
 import dev.aigw.gateway.sink.KafkaEventSink;
+import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
 import io.helidon.webserver.WebServer;
@@ -14,23 +17,45 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 /** A running gateway node: HTTP server plus event sink, stopped together. */
 public final class Gateway implements AutoCloseable {
+    private static final Duration READY = Duration.ofSeconds(60);
+
     private final WebServer server;
     private final EventSink sink;
+    private final ControlPlane<RoutedProvider> control;
+    private final List<String> providerConflicts;
 
-    private Gateway(WebServer server, EventSink sink) {
+    private Gateway(WebServer server, EventSink sink, ControlPlane<RoutedProvider> control, List<String> providerConflicts) {
         this.server = server;
         this.sink = sink;
+        this.control = control;
+        this.providerConflicts = providerConflicts;
     }
 
-    /** Starts a node with the given configuration and returns once it listens. */
+    /** Starts a node: reads both control topics to their end, seeds providers, then listens. */
     public static Gateway start(GatewayConfig config) {
+        ControlPlane<RoutedProvider> control = ControlPlane.start(new ControlPlane.Settings(config.kafkaBootstrap(),
+                config.schemaRegistryUrl(), config.keysTopic(), config.providersTopic(), config.masterKey()), RoutedProvider::of);
+        try {
+            control.awaitReady(READY);
+            List<String> conflicts = ProviderSeeder.seed(control, config.providers(), config.reseedProviders());
+            return start(config, control, conflicts);
+        } catch (RuntimeException e) {
+            control.close();
+            throw e;
+        }
+    }
+
+    private static Gateway start(GatewayConfig config, ControlPlane<RoutedProvider> control, List<String> conflicts) {
         var serde = WireFormatSerde.create(SchemaRegistryClient.create(config.schemaRegistryUrl()), InterceptionEvent.class);
         EventSink sink = KafkaEventSink.create(config.kafkaBootstrap(), config.interceptionsTopic(), serde.serializer());
-        BridgeService bridge = new BridgeService(config.providers(), new Authenticator(config.adminToken()), sink,
-                config.nodeId(), config.maxBodyBytes(), Clock.systemUTC());
+        Authenticator authenticator = new Authenticator(config.adminToken(), control.keys()::get, Clock.systemUTC());
+        BridgeService bridge = new BridgeService(name -> control.providers().get(name).flatMap(RoutedProvider::route),
+                authenticator, sink, config.nodeId(), config.maxBodyBytes(), Clock.systemUTC());
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
@@ -39,7 +64,7 @@ public final class Gateway implements AutoCloseable {
                 .routing(r -> routing(r, bridge))
                 .build()
                 .start();
-        return new Gateway(server, sink);
+        return new Gateway(server, sink, control, conflicts);
     }
 
     /** The gateway's routes; shared by the main and by tests. */
@@ -55,9 +80,15 @@ public final class Gateway implements AutoCloseable {
         return server.port();
     }
 
+    /** Names of providers whose definition in the environment differs from the topic's, which won. */
+    public List<String> providerConflicts() {
+        return providerConflicts;
+    }
+
     @Override
     public void close() {
         server.stop();
         sink.close();
+        control.close();
     }
 }

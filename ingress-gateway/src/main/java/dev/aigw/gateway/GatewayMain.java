@@ -3,6 +3,7 @@ package dev.aigw.gateway;
 import dev.aigw.schemas.config.ConfigException;
 import dev.aigw.gateway.config.GatewayConfig;
 import io.helidon.logging.common.LogConfig;
+import java.util.List;
 import java.util.logging.Logger;
 
 /** Starts one gateway node from the environment. */
@@ -17,7 +18,7 @@ public final class GatewayMain {
         LogConfig.configureRuntime();
         GatewayConfig config;
         try {
-            config = GatewayConfig.fromEnv(System.getenv());
+            config = GatewayConfig.fromEnv(System.getenv(), List.of(args));
         } catch (ConfigException e) {
             System.err.println("gateway: invalid configuration:\n" + e.getMessage());
             System.exit(2);

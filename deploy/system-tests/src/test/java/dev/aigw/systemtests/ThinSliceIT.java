@@ -16,6 +16,7 @@ import dev.aigw.query.QueryApi;
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.recorder.Recorder;
 import dev.aigw.recorder.config.RecorderConfig;
+import dev.aigw.schemas.control.MasterKey;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
 import dev.aigw.testkit.RealStack;
@@ -76,6 +77,7 @@ class ThinSliceIT {
                 "CODER_AI_GATEWAY_RECORDER_PORT", "0",
                 "CODER_AI_GATEWAY_RECORDER_APPLICATION_ID", RealStack.unique("recorder")));
         env.put("CODER_AI_GATEWAY_DATA_DIR", Files.createTempDirectory("recorder").toString());
+        env.put("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate());
         env.put("CODER_AI_GATEWAY_PROVIDER_0_TYPE", "anthropic");
         env.put("CODER_AI_GATEWAY_PROVIDER_0_BASE_URL", upstream.url().toString());
         env.put("CODER_AI_GATEWAY_PROVIDER_0_KEY", PROVIDER_KEY);

@@ -1,5 +1,7 @@
 package dev.aigw.gateway.auth;
 
+import dev.aigw.schemas.control.Hints;
+
 /** Masked hints of secrets, the only form in which a secret may appear in events or logs. */
 public final class Secrets {
     private Secrets() {
@@ -7,14 +9,6 @@ public final class Secrets {
 
     /** Reveals 4 characters at each end from 20 characters up, 2 from 10, 1 from 5, nothing below. */
     public static String mask(String secret) {
-        if (secret == null || secret.isEmpty()) {
-            return "";
-        }
-        int n = secret.length();
-        int reveal = n >= 20 ? 4 : n >= 10 ? 2 : n >= 5 ? 1 : 0;
-        if (reveal == 0) {
-            return "...";
-        }
-        return secret.substring(0, reveal) + "..." + secret.substring(n - reveal);
+        return Hints.mask(secret);
     }
 }

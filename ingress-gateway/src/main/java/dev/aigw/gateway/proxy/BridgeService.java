@@ -5,6 +5,7 @@ import dev.aigw.events.v1.InterceptionEnded;
 import dev.aigw.events.v1.InterceptionStarted;
 import dev.aigw.events.v1.InterceptionStatus;
 import dev.aigw.events.v1.PromptUsage;
+import dev.aigw.gateway.auth.AuthResult;
 import dev.aigw.gateway.auth.Authenticator;
 import dev.aigw.gateway.auth.Identity;
 import dev.aigw.gateway.auth.Secrets;
@@ -28,17 +29,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The intercepted provider routes, mounted under {@code /api/v2/aibridge} and {@code /api/v2/ai-gateway}. */
 public final class BridgeService implements HttpService {
     private static final String MESSAGES = "/v1/messages";
     private static final String INTERCEPTION_HEADER = "X-AI-Gateway-Interception-Id";
 
-    private final Map<String, ProviderConfig> providers;
+    private final Function<String, Optional<ProviderConfig>> providers;
     private final Authenticator authenticator;
     private final EventSink sink;
     private final String nodeId;
@@ -46,10 +45,10 @@ public final class BridgeService implements HttpService {
     private final Clock clock;
     private final Upstream upstream = new Upstream();
 
-    /** A bridge over the given providers that records to the sink. */
-    public BridgeService(List<ProviderConfig> providers, Authenticator authenticator, EventSink sink, String nodeId,
-                         long maxBodyBytes, Clock clock) {
-        this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(ProviderConfig::name, Function.identity()));
+    /** A bridge over providers looked up by name per request, so changes apply at once; records to the sink. */
+    public BridgeService(Function<String, Optional<ProviderConfig>> providers, Authenticator authenticator, EventSink sink,
+                         String nodeId, long maxBodyBytes, Clock clock) {
+        this.providers = providers;
         this.authenticator = authenticator;
         this.sink = sink;
         this.nodeId = nodeId;
@@ -144,11 +143,8 @@ public final class BridgeService implements HttpService {
 
     private ProviderConfig provider(ServerRequest req) {
         String name = req.path().pathParameters().get("provider");
-        ProviderConfig provider = providers.get(name);
-        if (provider == null) {
-            throw new GatewayException(Status.NOT_FOUND_404, "not_found_error", "unknown provider: " + name);
-        }
-        return provider;
+        return providers.apply(name).orElseThrow(
+                () -> new GatewayException(Status.NOT_FOUND_404, "not_found_error", "unknown provider: " + name));
     }
 
     private Identity authenticate(ServerRequest req) {
@@ -159,8 +155,11 @@ public final class BridgeService implements HttpService {
         if (credential == null) {
             throw new GatewayException(Status.UNAUTHORIZED_401, "authentication_error", "no gateway key provided");
         }
-        return authenticator.authenticate(credential).orElseThrow(
-                () -> new GatewayException(Status.UNAUTHORIZED_401, "authentication_error", "invalid gateway key"));
+        return switch (authenticator.authenticate(credential)) {
+            case AuthResult.Accepted accepted -> accepted.identity();
+            case AuthResult.Refused refused -> throw new GatewayException(Status.UNAUTHORIZED_401, "authentication_error",
+                    refused.reason());
+        };
     }
 
     private byte[] body(ServerRequest req) {

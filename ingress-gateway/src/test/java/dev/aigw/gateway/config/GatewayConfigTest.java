@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.schemas.control.MasterKey;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ class GatewayConfigTest {
                 "CODER_AI_GATEWAY_PROVIDER_0_BASE_URL", "http://127.0.0.1:9999",
                 "CODER_AIBRIDGE_PROVIDER_1_TYPE", "openai",
                 "CODER_AIBRIDGE_PROVIDER_1_NAME", "azure-east",
-                "CODER_AIBRIDGE_PROVIDER_1_KEYS", "k1, k2"));
+                "CODER_AIBRIDGE_PROVIDER_1_KEYS", "k1, k2",
+                "CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate()));
 
         assertThat(config.providers()).containsExactly(
                 new ProviderConfig(ProviderType.ANTHROPIC, "anthropic", URI.create("http://127.0.0.1:9999"), List.of("sk-ant-1")),
@@ -41,6 +43,14 @@ class GatewayConfigTest {
                 .hasMessageContaining("KEY and CODER_AI_GATEWAY_PROVIDER_0_KEYS are mutually exclusive")
                 .hasMessageContaining("PROVIDER_1_TYPE must be one of")
                 .hasMessageContaining("CODER_AI_GATEWAY_PORT must be an integer");
+    }
+
+    @Test
+    void shouldRefuseAMissingOrMalformedMasterKey() {
+        assertThatThrownBy(() -> GatewayConfig.fromEnv(Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("master key is missing");
+        assertThatThrownBy(() -> GatewayConfig.fromEnv(Map.of("CODER_AI_GATEWAY_MASTER_KEY", "c2hvcnQ=")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("must decode to 32 bytes, got 5");
     }
 
     @Test

@@ -1,0 +1,31 @@
+package dev.aigw.gateway.control;
+
+import dev.aigw.gateway.config.ProviderConfig;
+import dev.aigw.gateway.config.ProviderType;
+import dev.aigw.schemas.control.ProviderSettings;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * A provider from the topic and, when this node can route to it, the configuration the bridge uses. Built once per
+ * change of the topic, so a request only looks it up.
+ *
+ * @param settings the opened definition
+ * @param route    empty when disabled or of a type this node does not serve
+ */
+public record RoutedProvider(ProviderSettings settings, Optional<ProviderConfig> route) {
+    /** The routed form of a definition. */
+    public static RoutedProvider of(ProviderSettings settings) {
+        Optional<ProviderConfig> route = settings.enabled()
+                ? ProviderType.parse(settings.type())
+                        .map(type -> new ProviderConfig(type, settings.name(), URI.create(settings.baseUrl()), settings.keys()))
+                : Optional.empty();
+        return new RoutedProvider(settings, route);
+    }
+
+    /** The definition of a provider configured through the environment. */
+    public static ProviderSettings settingsOf(ProviderConfig config) {
+        return new ProviderSettings(config.name(), config.type().wireName(), config.baseUrl().toString(), config.keys(),
+                Optional.empty(), Optional.empty(), true);
+    }
+}
