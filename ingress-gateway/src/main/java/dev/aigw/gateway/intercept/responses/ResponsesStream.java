@@ -1,0 +1,52 @@
+package dev.aigw.gateway.intercept.responses;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigw.gateway.intercept.sse.SseEvent;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Follows a Responses API SSE stream. The {@code response.completed} event carries the whole final response, so the
+ * audit is taken from it; a stream that ends with {@code error} or {@code response.failed} records its error and no
+ * token usage.
+ */
+public final class ResponsesStream implements Consumer<SseEvent> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Consumer<Object> record;
+    private String error;
+
+    /** A follower that hands each payload to {@code record}. */
+    public ResponsesStream(Consumer<Object> record) {
+        this.record = record;
+    }
+
+    @Override
+    public void accept(SseEvent event) {
+        JsonNode data;
+        try {
+            data = JSON.readTree(event.data());
+        } catch (JsonProcessingException e) {
+            error = "malformed event in the upstream stream";
+            return;
+        }
+        String type = data.path("type").asText(event.event());
+        switch (type) {
+            case "response.completed" -> ResponseResult.payloads(data.path("response")).forEach(record);
+            case "response.failed" -> error = "response failed: "
+                    + data.path("response").path("error").path("message").asText("no reason given");
+            case "error" -> error = data.path("code").asText(data.path("error").path("code").asText("error")) + ": "
+                    + data.path("message").asText(data.path("error").path("message").asText(""));
+            default -> {
+                // Deltas are rebuilt in the completed response; nothing to record yet.
+            }
+        }
+    }
+
+    /** The error the upstream reported inside the stream, if any. */
+    public Optional<String> error() {
+        return Optional.ofNullable(error);
+    }
+}
