@@ -5,42 +5,67 @@ import dev.aigw.query.config.QueryConfig;
 import dev.aigw.query.http.AdminAuth;
 import dev.aigw.query.http.InterceptionsService;
 import dev.aigw.query.http.Json;
+import dev.aigw.query.http.KeysService;
+import dev.aigw.query.http.ProvidersService;
 import dev.aigw.query.store.InterceptionReader;
+import dev.aigw.schemas.control.ControlPlane;
+import dev.aigw.schemas.control.ProviderSettings;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
 
 /** A running query API: HTTP server and Cassandra session, stopped together. */
 public final class QueryApi implements AutoCloseable {
+    private static final Duration READY = Duration.ofSeconds(60);
+
     private final CqlSession session;
+    private final ControlPlane<ProviderSettings> control;
     private final WebServer server;
 
-    private QueryApi(CqlSession session, WebServer server) {
+    private QueryApi(CqlSession session, ControlPlane<ProviderSettings> control, WebServer server) {
         this.session = session;
+        this.control = control;
         this.server = server;
     }
 
-    /** Connects to Cassandra and starts serving. */
+    /** Reads both control topics to their end, connects to Cassandra and starts serving. */
     public static QueryApi start(QueryConfig config) {
+        ControlPlane<ProviderSettings> control = ControlPlane.start(config.control(), Function.identity());
+        try {
+            control.awaitReady(READY);
+            return start(config, control);
+        } catch (RuntimeException e) {
+            control.close();
+            throw e;
+        }
+    }
+
+    private static QueryApi start(QueryConfig config, ControlPlane<ProviderSettings> control) {
+        AdminAuth auth = new AdminAuth(config.adminToken(), control.keys()::get, Clock.systemUTC());
+        var keys = new KeysService(control, auth, Clock.systemUTC());
+        var providers = new ProvidersService(control, auth);
         CqlSession session = CqlSession.builder()
                 .addContactPoints(config.cassandraContactPoints())
                 .withLocalDatacenter(config.cassandraLocalDc())
                 .build();
         var interceptions = new InterceptionsService(
                 new InterceptionReader(session, config.keyspace(), Clock.systemUTC(), config.lookbackDays()),
-                new AdminAuth(config.adminToken()));
+                auth);
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").build()))
                 .routing(r -> {
-                    r.register("/api/v2/aibridge", interceptions).register("/api/v2/ai-gateway", interceptions);
+                    r.register("/api/v2/aibridge", interceptions).register("/api/v2/ai-gateway", interceptions)
+                            .register("/api/v2", keys, providers);
                     Json.registerErrors(r);
                 })
                 .build()
                 .start();
-        return new QueryApi(session, server);
+        return new QueryApi(session, control, server);
     }
 
     /** The port the API listens on. */
@@ -52,5 +77,6 @@ public final class QueryApi implements AutoCloseable {
     public void close() {
         server.stop();
         session.close();
+        control.close();
     }
 }

@@ -4,7 +4,6 @@ import dev.aigw.schemas.Topics;
 import dev.aigw.schemas.config.ConfigException;
 import dev.aigw.schemas.config.Settings;
 import dev.aigw.schemas.control.MasterKey;
-import dev.aigw.schemas.control.SealingException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -56,7 +55,7 @@ public record GatewayConfig(String host,
         int port = s.integer("PORT", 8080, problems);
         long maxBody = s.integer("MAX_BODY_BYTES", 32 * 1024 * 1024, problems);
         URI registry = URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085"));
-        MasterKey masterKey = masterKey(s, problems);
+        MasterKey masterKey = MasterKey.fromSettings(s, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -76,15 +75,6 @@ public record GatewayConfig(String host,
                     config.keysTopic, config.providersTopic, true);
         }
         return config;
-    }
-
-    private static MasterKey masterKey(Settings s, List<String> problems) {
-        try {
-            return MasterKey.parse(s.get("MASTER_KEY").orElse(null));
-        } catch (SealingException e) {
-            problems.add(e.getMessage());
-            return null;
-        }
     }
 
     private static String defaultNodeId() {

@@ -1,8 +1,12 @@
 package dev.aigw.query.config;
 
 import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.schemas.Topics;
 import dev.aigw.schemas.config.Settings;
+import dev.aigw.schemas.control.ControlPlane;
+import dev.aigw.schemas.control.MasterKey;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,7 @@ import java.util.Optional;
  * @param keyspace               audit keyspace
  * @param adminToken             bootstrap admin credential, if set
  * @param lookbackDays           how many daily partitions a listing may walk back
+ * @param control                where the control topics are and the master key sealing provider secrets
  */
 public record QueryConfig(String host,
                           int port,
@@ -25,7 +30,8 @@ public record QueryConfig(String host,
                           String cassandraLocalDc,
                           String keyspace,
                           Optional<String> adminToken,
-                          int lookbackDays) {
+                          int lookbackDays,
+                          ControlPlane.Settings control) {
 
     /** Reads and validates the configuration; throws {@link ConfigException} listing every problem. */
     public static QueryConfig fromEnv(Map<String, String> env) {
@@ -34,11 +40,15 @@ public record QueryConfig(String host,
         int port = s.integer("QUERY_PORT", 8081, problems);
         int lookback = s.integer("QUERY_LOOKBACK_DAYS", 90, problems);
         List<InetSocketAddress> contactPoints = s.addresses("CASSANDRA_CONTACT_POINTS", "127.0.0.1:9042", problems);
+        MasterKey masterKey = MasterKey.fromSettings(s, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new QueryConfig(s.get("QUERY_HOST", "127.0.0.1"), port, contactPoints,
                 s.get("CASSANDRA_LOCAL_DC", "datacenter1"), s.get("CASSANDRA_KEYSPACE", "aigw"), s.get("ADMIN_TOKEN"),
-                lookback);
+                lookback, new ControlPlane.Settings(s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+                        URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
+                        s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS), s.get("CONTROL_PROVIDERS_TOPIC", Topics.CONTROL_PROVIDERS),
+                        masterKey));
     }
 }

@@ -3,11 +3,13 @@ package dev.aigw.schemas.control;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.aigw.control.v1.SealedSecret;
+import dev.aigw.schemas.config.Settings;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -47,6 +49,16 @@ public final class MasterKey {
             throw new SealingException("master key must decode to " + KEY_BYTES + " bytes, got " + raw.length);
         }
         return new MasterKey(raw);
+    }
+
+    /** The key in {@code CODER_AI_GATEWAY_MASTER_KEY}; when missing or malformed, null and the reason in {@code problems}. */
+    public static MasterKey fromSettings(Settings settings, List<String> problems) {
+        try {
+            return parse(settings.get("MASTER_KEY").orElse(null));
+        } catch (SealingException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     /** A fresh random master key in base64, for tests and for {@code aigw up}. */
