@@ -78,6 +78,8 @@ class ThinSliceIT {
                 "CODER_AI_GATEWAY_RECORDER_APPLICATION_ID", RealStack.unique("recorder")));
         env.put("CODER_AI_GATEWAY_DATA_DIR", Files.createTempDirectory("recorder").toString());
         env.put("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate());
+        env.put("CODER_AI_GATEWAY_CONTROL_KEYS_TOPIC", RealStack.unique("keys"));
+        env.put("CODER_AI_GATEWAY_CONTROL_PROVIDERS_TOPIC", RealStack.unique("providers"));
         env.put("CODER_AI_GATEWAY_PROVIDER_0_TYPE", "anthropic");
         env.put("CODER_AI_GATEWAY_PROVIDER_0_BASE_URL", upstream.url().toString());
         env.put("CODER_AI_GATEWAY_PROVIDER_0_KEY", PROVIDER_KEY);

@@ -10,11 +10,12 @@ import dev.aigw.gateway.auth.Authenticator;
 import dev.aigw.gateway.auth.Identity;
 import dev.aigw.gateway.auth.Secrets;
 import dev.aigw.gateway.config.ProviderConfig;
+import dev.aigw.gateway.config.ProviderType;
+import dev.aigw.gateway.intercept.Api;
+import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.ClientInfo;
+import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.Interception;
-import dev.aigw.gateway.intercept.anthropic.MessagesRequest;
-import dev.aigw.gateway.intercept.anthropic.MessagesResponse;
-import dev.aigw.gateway.intercept.anthropic.MessagesStream;
 import dev.aigw.gateway.intercept.sse.SseDecoder;
 import dev.aigw.gateway.sink.EventSink;
 import io.helidon.http.HeaderNames;
@@ -34,7 +35,6 @@ import java.util.function.Function;
 
 /** The intercepted provider routes, mounted under {@code /api/v2/aibridge} and {@code /api/v2/ai-gateway}. */
 public final class BridgeService implements HttpService {
-    private static final String MESSAGES = "/v1/messages";
     private static final String INTERCEPTION_HEADER = "X-AI-Gateway-Interception-Id";
 
     private final Function<String, Optional<ProviderConfig>> providers;
@@ -58,28 +58,51 @@ public final class BridgeService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/{provider}" + MESSAGES, this::messages);
+        rules.post("/{provider}/v1/messages", (req, res) -> intercept(Api.MESSAGES, true, req, res))
+                .post("/{provider}/v1/chat/completions", (req, res) -> intercept(Api.CHAT, true, req, res))
+                .post("/{provider}/v1/responses", (req, res) -> intercept(Api.RESPONSES, true, req, res))
+                .post("/{provider}/chat/completions", (req, res) -> intercept(Api.CHAT, false, req, res))
+                .post("/{provider}/responses", (req, res) -> intercept(Api.RESPONSES, false, req, res))
+                .any((req, res) -> {
+                    throw unsupported(req);
+                });
     }
 
-    private void messages(ServerRequest req, ServerResponse res) throws IOException, InterruptedException {
+    // OpenAI clients put /v1 in the base URL and Copilot's do not, so /v1 selects the provider type for those APIs.
+    private void intercept(Api api, boolean versioned, ServerRequest req, ServerResponse res)
+            throws IOException, InterruptedException {
         ProviderConfig provider = provider(req);
+        boolean copilotRoute = api != Api.MESSAGES && !versioned;
+        if (!api.servedBy(provider.type()) || copilotRoute != (provider.type() == ProviderType.COPILOT)) {
+            throw unsupported(req);
+        }
         Identity who = authenticate(req);
         byte[] body = body(req);
-        MessagesRequest parsed = MessagesRequest.parse(body);
+        ApiRequest parsed = api.parse(body);
+        if (parsed.background()) {
+            throw new GatewayException(Status.NOT_IMPLEMENTED_501, "invalid_request_error",
+                    "background requests are not supported by the AI Gateway");
+        }
         Interception interception = Interception.begin(nodeId, sink, clock);
-        interception.record(started(req, provider, who, parsed));
+        interception.record(started(req, provider, who, api, parsed));
         parsed.prompt().ifPresent(p -> interception.record(new PromptUsage(null, p)));
         HttpResponse<InputStream> answer;
         try {
-            answer = upstream.post(provider, MESSAGES, req, body);
+            answer = upstream.post(provider, api.path(), req, api.upstreamBody(body, parsed));
         } catch (IOException e) {
             interception.record(ended(InterceptionStatus.FAILED, null, "upstream_unreachable", e.getMessage()));
             throw new GatewayException(Status.BAD_GATEWAY_502, "api_error", "upstream unreachable: " + e.getMessage());
         }
-        relay(answer, res, interception, parsed.stream());
+        relay(api, answer, res, interception, parsed.stream());
     }
 
-    private void relay(HttpResponse<InputStream> answer, ServerResponse res, Interception interception, boolean stream)
+    private static GatewayException unsupported(ServerRequest req) {
+        return new GatewayException(Status.NOT_FOUND_404, "not_found_error",
+                "route not supported: " + req.prologue().method().text() + " " + req.path().path());
+    }
+
+    private void relay(Api api, HttpResponse<InputStream> answer, ServerResponse res, Interception interception,
+                       boolean stream)
             throws IOException {
         res.status(Status.create(answer.statusCode()));
         answer.headers().map().forEach((name, values) -> {
@@ -95,7 +118,7 @@ public final class BridgeService implements HttpService {
             }
             interception.record(ended(InterceptionStatus.FAILED, status, "upstream_error", "upstream status " + status));
         } else if (stream) {
-            relayStream(answer, res, interception);
+            relayStream(api, answer, res, interception);
         } else {
             byte[] bytes;
             try (InputStream in = answer.body()) {
@@ -103,7 +126,7 @@ public final class BridgeService implements HttpService {
             }
             res.send(bytes);
             try {
-                MessagesResponse.payloads(bytes).forEach(interception::record);
+                api.payloads(bytes).forEach(interception::record);
                 interception.record(ended(InterceptionStatus.COMPLETED, status, null, null));
             } catch (IOException e) {
                 interception.record(ended(InterceptionStatus.COMPLETED, status, "response_not_parsed",
@@ -113,9 +136,9 @@ public final class BridgeService implements HttpService {
     }
 
     // Each chunk goes to the client and is flushed before the parser sees it, so parsing never delays the relay.
-    private void relayStream(HttpResponse<InputStream> answer, ServerResponse res, Interception interception)
+    private void relayStream(Api api, HttpResponse<InputStream> answer, ServerResponse res, Interception interception)
             throws IOException {
-        MessagesStream parsed = new MessagesStream(interception::record);
+        StreamAudit parsed = api.follow(interception::record);
         SseDecoder decoder = new SseDecoder(parsed);
         OutputStream out = res.outputStream();
         try (InputStream in = answer.body()) {
@@ -171,7 +194,7 @@ public final class BridgeService implements HttpService {
         return req.content().as(byte[].class);
     }
 
-    private InterceptionStarted started(ServerRequest req, ProviderConfig provider, Identity who, MessagesRequest parsed) {
+    private InterceptionStarted started(ServerRequest req, ProviderConfig provider, Identity who, Api api, ApiRequest parsed) {
         ClientInfo client = ClientInfo.identify(name -> req.headers().first(HeaderNames.create(name)));
         return InterceptionStarted.newBuilder()
                 .setInitiatorId(who.userId())
@@ -180,7 +203,7 @@ public final class BridgeService implements HttpService {
                 .setProvider(provider.type().wireName())
                 .setProviderName(provider.name())
                 .setModel(parsed.model())
-                .setRoute(MESSAGES)
+                .setRoute(api.path())
                 .setStreaming(parsed.stream())
                 .setClient(client.client())
                 .setUserAgent(req.headers().first(HeaderNames.USER_AGENT).orElse(""))

@@ -38,7 +38,13 @@ final class Upstream {
             }
         }
         if (!provider.keys().isEmpty()) {
-            out.header("x-api-key", provider.keys().getFirst());
+            switch (provider.type()) {
+                case ANTHROPIC -> out.header("x-api-key", provider.keys().getFirst());
+                case OPENAI -> out.header("Authorization", "Bearer " + provider.keys().getFirst());
+                case COPILOT -> {
+                    // Copilot is always called with the person's own token, never a central key.
+                }
+            }
         }
         return client.send(out.build(), HttpResponse.BodyHandlers.ofInputStream());
     }

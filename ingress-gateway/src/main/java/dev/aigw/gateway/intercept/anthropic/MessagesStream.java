@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.events.v1.ModelThought;
 import dev.aigw.events.v1.ThoughtSource;
 import dev.aigw.events.v1.ToolUsage;
+import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseEvent;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  * token usage when the stream ends. Output tokens are the final count of {@code message_delta}, which Anthropic
  * reports cumulatively; adding the {@code message_start} count to it would count tokens twice.
  */
-public final class MessagesStream implements Consumer<SseEvent> {
+public final class MessagesStream implements StreamAudit {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Consumer<Object> record;
@@ -70,7 +71,7 @@ public final class MessagesStream implements Consumer<SseEvent> {
         }
     }
 
-    /** Records the token usage once the stream has ended; call once. */
+    @Override
     public void finish() {
         if (responseId == null) {
             return;
@@ -82,7 +83,7 @@ public final class MessagesStream implements Consumer<SseEvent> {
         record.accept(usage);
     }
 
-    /** The error the upstream reported inside the stream, if any. */
+    @Override
     public Optional<String> error() {
         return Optional.ofNullable(error);
     }

@@ -3,6 +3,7 @@ package dev.aigw.gateway.intercept.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseEvent;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.function.Consumer;
  * usage is taken from the last chunk that carries it: some providers repeat cumulative usage on every chunk, so
  * adding the chunks up would count tokens many times.
  */
-public final class ChatStream implements Consumer<SseEvent> {
+public final class ChatStream implements StreamAudit {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Consumer<Object> record;
@@ -56,7 +57,7 @@ public final class ChatStream implements Consumer<SseEvent> {
         }
     }
 
-    /** Records the tool calls and the token usage once the stream has ended; call once. */
+    @Override
     public void finish() {
         calls.values().forEach(c -> record.accept(ChatResponse.toolUsage(responseId, c.id, c.name, c.arguments.toString())));
         if (usage != null) {
@@ -64,7 +65,7 @@ public final class ChatStream implements Consumer<SseEvent> {
         }
     }
 
-    /** The error the upstream reported inside the stream, if any. */
+    @Override
     public Optional<String> error() {
         return Optional.ofNullable(error);
     }

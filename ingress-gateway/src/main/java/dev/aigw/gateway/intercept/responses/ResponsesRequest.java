@@ -1,26 +1,20 @@
 package dev.aigw.gateway.intercept.responses;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.BadRequestException;
 import dev.aigw.gateway.intercept.RequestJson;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
-/**
- * What the audit needs from a Responses API request body.
- *
- * @param model                 requested model
- * @param stream                whether the client asked for SSE
- * @param background            whether the client asked for a background response
- * @param prompt                the input string, or the text of the last input item when it is the user's
- * @param correlatingToolCallId the call answered by the last input item, when it is a function call output
- */
-public record ResponsesRequest(String model, boolean stream, boolean background, Optional<String> prompt,
-                               Optional<String> correlatingToolCallId) {
+/** Reads the audit facts of a Responses API request body. */
+public final class ResponsesRequest {
+    private ResponsesRequest() {
+    }
 
     /** Parses a request body; a body that is not a Responses request is a {@link BadRequestException}. */
-    public static ResponsesRequest parse(byte[] body) {
+    public static ApiRequest parse(byte[] body) {
         JsonNode root = RequestJson.object(body);
         String model = RequestJson.text(root, "model");
         JsonNode input = root.path("input");
@@ -30,7 +24,7 @@ public record ResponsesRequest(String model, boolean stream, boolean background,
         JsonNode last = input.isArray() ? RequestJson.last(input) : input;
         Optional<String> callId = "function_call_output".equals(last.path("type").asText()) && last.path("call_id").isTextual()
                 ? Optional.of(last.path("call_id").asText()) : Optional.empty();
-        return new ResponsesRequest(model, root.path("stream").asBoolean(false), root.path("background").asBoolean(false),
+        return new ApiRequest(model, root.path("stream").asBoolean(false), root.path("background").asBoolean(false),
                 prompt(input, last), callId);
     }
 

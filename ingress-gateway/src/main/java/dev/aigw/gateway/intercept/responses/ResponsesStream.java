@@ -3,6 +3,7 @@ package dev.aigw.gateway.intercept.responses;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseEvent;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,7 +13,7 @@ import java.util.function.Consumer;
  * audit is taken from it; a stream that ends with {@code error} or {@code response.failed} records its error and no
  * token usage.
  */
-public final class ResponsesStream implements Consumer<SseEvent> {
+public final class ResponsesStream implements StreamAudit {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Consumer<Object> record;
@@ -45,7 +46,12 @@ public final class ResponsesStream implements Consumer<SseEvent> {
         }
     }
 
-    /** The error the upstream reported inside the stream, if any. */
+    @Override
+    public void finish() {
+        // Everything is recorded when response.completed arrives.
+    }
+
+    @Override
     public Optional<String> error() {
         return Optional.ofNullable(error);
     }

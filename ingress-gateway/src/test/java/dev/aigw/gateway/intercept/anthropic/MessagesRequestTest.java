@@ -3,6 +3,7 @@ package dev.aigw.gateway.intercept.anthropic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.BadRequestException;
 import dev.aigw.testkit.fixtures.Txtar;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +11,13 @@ import org.junit.jupiter.api.Test;
 
 class MessagesRequestTest {
 
-    private static MessagesRequest parse(String json) {
+    private static ApiRequest parse(String json) {
         return MessagesRequest.parse(json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void shouldExtractModelAndPromptWhenFixtureRequest() {
-        MessagesRequest request = parse(Txtar.fixture("anthropic/simple.txtar").required("request"));
+        ApiRequest request = parse(Txtar.fixture("anthropic/simple.txtar").required("request"));
 
         assertThat(request.model()).isEqualTo("claude-sonnet-4-0");
         assertThat(request.stream()).isFalse();
@@ -26,7 +27,7 @@ class MessagesRequestTest {
 
     @Test
     void shouldTakeStringContentAndStreamFlagWhenPresent() {
-        MessagesRequest request = parse("""
+        ApiRequest request = parse("""
                 {"model":"m","stream":true,"messages":[{"role":"user","content":"hello"}]}""");
 
         assertThat(request.stream()).isTrue();
@@ -35,7 +36,7 @@ class MessagesRequestTest {
 
     @Test
     void shouldCorrelateToolResultAndSkipPromptWhenLastMessageAnswersATool() {
-        MessagesRequest request = parse("""
+        ApiRequest request = parse("""
                 {"model":"m","messages":[{"role":"assistant","content":"x"},{"role":"user","content":[
                  {"type":"tool_result","tool_use_id":"toolu_1","content":"42"}]}]}""");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
+import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.BadRequestException;
 import dev.aigw.gateway.intercept.sse.SseDecoder;
 import dev.aigw.testkit.fixtures.Txtar;
@@ -37,11 +38,11 @@ class ChatParsingTest {
 
     @Test
     void shouldExtractPromptAndToolCorrelationFromRequests() {
-        ChatRequest simple = ChatRequest.parse(utf8(Txtar.fixture("openai/chatcompletions/simple.txtar").required("request")));
+        ApiRequest simple = ChatRequest.parse(utf8(Txtar.fixture("openai/chatcompletions/simple.txtar").required("request")));
         assertThat(simple.model()).isEqualTo("gpt-4.1");
         assertThat(simple.prompt()).hasValueSatisfying(p -> assertThat(p).contains("angels"));
 
-        ChatRequest answer = ChatRequest.parse(utf8("""
+        ApiRequest answer = ChatRequest.parse(utf8("""
                 {"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"q"}]},
                  {"role":"tool","tool_call_id":"call_9","content":"42"}]}"""));
         assertThat(answer.prompt()).isEmpty();

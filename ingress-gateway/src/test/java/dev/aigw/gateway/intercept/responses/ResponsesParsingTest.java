@@ -8,6 +8,7 @@ import dev.aigw.events.v1.ModelThought;
 import dev.aigw.events.v1.ThoughtSource;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
+import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.sse.SseDecoder;
 import dev.aigw.testkit.fixtures.Txtar;
 import java.io.IOException;
@@ -47,10 +48,10 @@ class ResponsesParsingTest {
 
     @Test
     void shouldTakeThePromptFromAStringOrTheLastUserItem() {
-        ResponsesRequest simple = ResponsesRequest.parse(section("blocking/simple.txtar", "request"));
+        ApiRequest simple = ResponsesRequest.parse(section("blocking/simple.txtar", "request"));
         assertThat(simple.prompt()).hasValue("tell me a joke");
         assertThat(ResponsesRequest.parse(section("streaming/codex_example.txtar", "request")).prompt()).hasValue("hello");
-        ResponsesRequest answer = ResponsesRequest.parse("""
+        ApiRequest answer = ResponsesRequest.parse("""
                 {"model":"m","background":true,"input":[{"type":"function_call_output","call_id":"call_1","output":"8"}]}"""
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(answer.correlatingToolCallId()).hasValue("call_1");

@@ -1,0 +1,134 @@
+package dev.aigw.gateway.intercept;
+
+import dev.aigw.gateway.config.ProviderType;
+import dev.aigw.gateway.intercept.anthropic.MessagesRequest;
+import dev.aigw.gateway.intercept.anthropic.MessagesResponse;
+import dev.aigw.gateway.intercept.anthropic.MessagesStream;
+import dev.aigw.gateway.intercept.openai.ChatRequest;
+import dev.aigw.gateway.intercept.openai.ChatResponse;
+import dev.aigw.gateway.intercept.openai.ChatStream;
+import dev.aigw.gateway.intercept.responses.ResponseResult;
+import dev.aigw.gateway.intercept.responses.ResponsesRequest;
+import dev.aigw.gateway.intercept.responses.ResponsesStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The provider APIs the gateway intercepts and audits. */
+public sealed interface Api {
+    /** Anthropic Messages. */
+    Api MESSAGES = new Messages();
+    /** OpenAI Chat Completions. */
+    Api CHAT = new Chat();
+    /** OpenAI Responses. */
+    Api RESPONSES = new Responses();
+
+    /** Path of the API below the upstream base URL, e.g. {@code /chat/completions}. */
+    String path();
+
+    /** The request's audit facts; a body that is not a request of this API is a {@link BadRequestException}. */
+    ApiRequest parse(byte[] body);
+
+    /** The payloads of a successful blocking answer; throws when the answer is not JSON. */
+    List<Object> payloads(byte[] body) throws IOException;
+
+    /** A follower of a successful streamed answer that hands what it finds to {@code record}. */
+    StreamAudit follow(Consumer<Object> record);
+
+    /** Whether providers of this type serve this API. */
+    boolean servedBy(ProviderType type);
+
+    /** The body sent upstream: the client's bytes, unchanged unless the API needs an edit to be auditable. */
+    default byte[] upstreamBody(byte[] body, ApiRequest parsed) {
+        return body;
+    }
+
+    /** Anthropic Messages, served by Anthropic providers at {@code /v1/messages}. */
+    record Messages() implements Api {
+        @Override
+        public String path() {
+            return "/v1/messages";
+        }
+
+        @Override
+        public ApiRequest parse(byte[] body) {
+            return MessagesRequest.parse(body);
+        }
+
+        @Override
+        public List<Object> payloads(byte[] body) throws IOException {
+            return MessagesResponse.payloads(body);
+        }
+
+        @Override
+        public StreamAudit follow(Consumer<Object> record) {
+            return new MessagesStream(record);
+        }
+
+        @Override
+        public boolean servedBy(ProviderType type) {
+            return type == ProviderType.ANTHROPIC;
+        }
+    }
+
+    /** OpenAI Chat Completions, served by OpenAI and Copilot providers. */
+    record Chat() implements Api {
+        @Override
+        public String path() {
+            return "/chat/completions";
+        }
+
+        @Override
+        public ApiRequest parse(byte[] body) {
+            return ChatRequest.parse(body);
+        }
+
+        @Override
+        public List<Object> payloads(byte[] body) throws IOException {
+            return ChatResponse.payloads(body);
+        }
+
+        @Override
+        public StreamAudit follow(Consumer<Object> record) {
+            return new ChatStream(record);
+        }
+
+        @Override
+        public byte[] upstreamBody(byte[] body, ApiRequest parsed) {
+            return parsed.stream() ? ChatRequest.withStreamUsage(body) : body;
+        }
+
+        @Override
+        public boolean servedBy(ProviderType type) {
+            return type != ProviderType.ANTHROPIC;
+        }
+    }
+
+    /** OpenAI Responses, served by OpenAI and Copilot providers. */
+    record Responses() implements Api {
+        @Override
+        public String path() {
+            return "/responses";
+        }
+
+        @Override
+        public ApiRequest parse(byte[] body) {
+            return ResponsesRequest.parse(body);
+        }
+
+        @Override
+        public List<Object> payloads(byte[] body) throws IOException {
+            return ResponseResult.payloads(body);
+        }
+
+        @Override
+        public StreamAudit follow(Consumer<Object> record) {
+            return new ResponsesStream(record);
+        }
+
+        @Override
+        public boolean servedBy(ProviderType type) {
+            return type != ProviderType.ANTHROPIC;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.aigw.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.events.v1.InterceptionEnded;
+import dev.aigw.events.v1.InterceptionEvent;
+import dev.aigw.events.v1.InterceptionStarted;
+import dev.aigw.events.v1.InterceptionStatus;
+import dev.aigw.events.v1.ModelThought;
+import dev.aigw.events.v1.PromptUsage;
+import dev.aigw.events.v1.ThoughtSource;
+import dev.aigw.events.v1.TokenUsage;
+import dev.aigw.events.v1.ToolUsage;
+import dev.aigw.gateway.config.GatewayConfig;
+import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.schemas.registry.SchemaRegistryClient;
+import dev.aigw.schemas.serde.WireFormatSerde;
+import dev.aigw.testkit.RealStack;
+import dev.aigw.testkit.fixtures.FakeUpstream;
+import dev.aigw.testkit.fixtures.Txtar;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** OpenAI Chat Completions and Responses through a real gateway to a fake upstream, events read back from Kafka. */
+@ExtendWith(RealStack.class)
+class OpenAiInterceptionIT {
+    private static final String ADMIN = "admin-" + UUID.randomUUID();
+    private static final String OPENAI_KEY = "sk-openai-central-key-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static String topic;
+    private static FakeUpstream upstream;
+    private static Gateway gateway;
+    private static KafkaConsumer<String, InterceptionEvent> events;
+
+    @BeforeAll
+    static void start() {
+        topic = RealStack.unique("openai_icpt");
+        RealStack.createTopics(1, topic);
+        upstream = FakeUpstream.replaying(Txtar.fixture("openai/chatcompletions/simple.txtar"));
+        Map<String, String> env = new HashMap<>();
+        env.put("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", RealStack.kafkaBootstrap());
+        env.put("CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", RealStack.schemaRegistryUrl().toString());
+        env.put("CODER_AI_GATEWAY_INTERCEPTIONS_TOPIC", topic);
+        env.put("CODER_AI_GATEWAY_CONTROL_KEYS_TOPIC", RealStack.unique("keys"));
+        env.put("CODER_AI_GATEWAY_CONTROL_PROVIDERS_TOPIC", RealStack.unique("providers"));
+        env.put("CODER_AI_GATEWAY_ADMIN_TOKEN", ADMIN);
+        env.put("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate());
+        env.put("CODER_AI_GATEWAY_PORT", "0");
+        env.put("CODER_AI_GATEWAY_PROVIDER_0_TYPE", "openai");
+        env.put("CODER_AI_GATEWAY_PROVIDER_0_BASE_URL", upstream.url() + "/v1");
+        env.put("CODER_AI_GATEWAY_PROVIDER_0_KEY", OPENAI_KEY);
+        gateway = Gateway.start(GatewayConfig.fromEnv(env));
+        var serde = WireFormatSerde.create(SchemaRegistryClient.create(RealStack.schemaRegistryUrl()), InterceptionEvent.class);
+        events = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, RealStack.unique("reader"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), serde.deserializer());
+        events.subscribe(List.of(topic));
+    }
+
+    @AfterAll
+    static void stop() {
+        events.close();
+        gateway.close();
+        upstream.close();
+    }
+
+    @Test
+    void shouldAuditBlockingChatCompletionsWithTheToolCall() throws Exception {
+        upstream.replay(Txtar.fixture("openai/chatcompletions/single_builtin_tool.txtar"));
+
+        HttpResponse<String> answer = post("/openai/v1/chat/completions", request("openai/chatcompletions/single_builtin_tool.txtar", false));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        FakeUpstream.Received sent = upstream.received().getLast();
+        assertThat(sent.uri().getPath()).isEqualTo("/v1/chat/completions");
+        assertThat(sent.header("Authorization")).isEqualTo("Bearer " + OPENAI_KEY);
+        List<Object> payloads = eventsOf(answer);
+        InterceptionStarted started = (InterceptionStarted) payloads.getFirst();
+        assertThat(started.getProvider()).isEqualTo("openai");
+        assertThat(started.getRoute()).isEqualTo("/chat/completions");
+        assertThat(payloads).filteredOn(ToolUsage.class::isInstance).singleElement()
+                .satisfies(t -> assertThat(((ToolUsage) t).getToolCallId()).isEqualTo("call_KjzAbhiZC6nk81tQzL7pwlpc"));
+        assertThat(payloads).filteredOn(TokenUsage.class::isInstance).singleElement()
+                .satisfies(t -> assertThat(((TokenUsage) t).getInputTokens()).isEqualTo(60));
+        assertThat(((InterceptionEnded) payloads.getLast()).getStatus()).isEqualTo(InterceptionStatus.COMPLETED);
+    }
+
+    @Test
+    void shouldAskForStreamUsageAndAuditTheStreamedChat() throws Exception {
+        upstream.replay(Txtar.fixture("openai/chatcompletions/simple.txtar"));
+
+        HttpResponse<String> answer = post("/openai/v1/chat/completions", request("openai/chatcompletions/simple.txtar", true));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).endsWith("data: [DONE]\n\n");
+        JsonNode sent = JSON.readTree(upstream.received().getLast().body());
+        assertThat(sent.path("stream_options").path("include_usage").asBoolean()).isTrue();
+        List<Object> payloads = eventsOf(answer);
+        assertThat(payloads).filteredOn(PromptUsage.class::isInstance).hasSize(1);
+        assertThat(payloads).filteredOn(TokenUsage.class::isInstance).singleElement()
+                .satisfies(t -> assertThat(((TokenUsage) t).getOutputTokens()).isEqualTo(238));
+    }
+
+    @Test
+    void shouldRelayResponsesByteForByteAndAuditThem() throws Exception {
+        for (boolean stream : new boolean[] {false, true}) {
+            String fixture = stream ? "openai/responses/streaming/builtin_tool.txtar"
+                    : "openai/responses/blocking/single_builtin_tool.txtar";
+            upstream.replay(Txtar.fixture(fixture));
+
+            HttpResponse<String> answer = post("/openai/v1/responses", request(fixture, stream));
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo(Txtar.fixture(fixture).required(stream ? "streaming" : "non-streaming"));
+            List<Object> payloads = eventsOf(answer);
+            assertThat(payloads).filteredOn(ModelThought.class::isInstance).singleElement()
+                    .satisfies(t -> assertThat(((ModelThought) t).getSource()).isEqualTo(ThoughtSource.REASONING_SUMMARY));
+            assertThat(payloads).filteredOn(ToolUsage.class::isInstance).singleElement()
+                    .satisfies(t -> assertThat(((ToolUsage) t).getTool()).isEqualTo("add"));
+            assertThat(((InterceptionEnded) payloads.getLast()).getStatus()).isEqualTo(InterceptionStatus.COMPLETED);
+        }
+    }
+
+    @Test
+    void shouldRefuseWhatIsNotAnInterceptedRouteInOpenAisShape() throws Exception {
+        int before = upstream.received().size();
+        ObjectNode background = (ObjectNode) JSON.readTree(request("openai/responses/blocking/simple.txtar", false));
+        background.put("background", true);
+
+        HttpResponse<String> wrongApi = post("/openai/v1/messages", "{}");
+        HttpResponse<String> unknownPath = post("/openai/v1/completions", "{}");
+        HttpResponse<String> backgrounded = post("/openai/v1/responses", background.toString());
+        HttpResponse<String> malformed = post("/openai/v1/chat/completions", "{\"model\":\"gpt-4.1\"}");
+
+        assertThat(wrongApi.statusCode()).isEqualTo(404);
+        assertThat(unknownPath.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknownPath.body()).path("error").path("message").asText())
+                .isEqualTo("route not supported: POST /openai/v1/completions");
+        assertThat(backgrounded.statusCode()).isEqualTo(501);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(malformed.body()).path("error").path("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(upstream.received()).hasSize(before);
+    }
+
+    private static String request(String fixture, boolean stream) throws Exception {
+        ObjectNode body = (ObjectNode) JSON.readTree(Txtar.fixture(fixture).required("request"));
+        return body.put("stream", stream).toString();
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/api/v2/aibridge" + path))
+                .header("Authorization", "Bearer " + ADMIN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The payloads of the answered interception, read from the topic until its end event. */
+    private static List<Object> eventsOf(HttpResponse<String> answer) {
+        String id = answer.headers().firstValue("X-AI-Gateway-Interception-Id").orElseThrow();
+        List<Object> payloads = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline
+                && (payloads.isEmpty() || !(payloads.getLast() instanceof InterceptionEnded))) {
+            events.poll(Duration.ofMillis(200)).forEach(r -> {
+                if (r.key().equals(id)) {
+                    payloads.add(r.value().getPayload());
+                }
+            });
+        }
+        assertThat(payloads).as("events of " + id).isNotEmpty().last().isInstanceOf(InterceptionEnded.class);
+        return payloads;
+    }
+}
