@@ -8,6 +8,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Provider configuration (admin only): {@code GET /providers}, {@code GET|PUT|DELETE /providers/{name}}. Secrets are
- * write-only: reads show masked hints, and a PUT without {@code keys} keeps the current ones.
+ * write-only: reads show masked hints, and a PUT without {@code keys} keeps the current ones. {@code POST
+ * /providers/reseal} rewrites every provider sealed under the current master key, the middle step of a key rotation.
  */
 public final class ProvidersService implements HttpService {
     private static final Logger LOG = Logger.getLogger(ProvidersService.class.getName());
@@ -34,7 +36,20 @@ public final class ProvidersService implements HttpService {
         rules.get("/providers", this::list)
                 .get("/providers/{name}", this::one)
                 .put("/providers/{name}", this::put)
-                .delete("/providers/{name}", this::delete);
+                .delete("/providers/{name}", this::delete)
+                .post("/providers/reseal", this::reseal);
+    }
+
+    private void reseal(ServerRequest req, ServerResponse res) {
+        Caller caller = auth.requireAdmin(req);
+        List<String> names = new ArrayList<>();
+        for (ProviderSettings p : control.providers().snapshot().values()) {
+            control.publish(p, caller.userId());
+            names.add(p.name());
+        }
+        names.sort(null);
+        LOG.info("providers " + names + " resealed under the current master key by " + caller.userId());
+        Json.send(res, new Resealed(names.size(), names));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -79,6 +94,10 @@ public final class ProvidersService implements HttpService {
     private ProviderSettings existing(String name) {
         return control.providers().get(name)
                 .orElseThrow(() -> new ApiException(Status.NOT_FOUND_404, "Resource not found.", "no provider " + name));
+    }
+
+    /** Names of the providers sealed anew. */
+    record Resealed(int count, List<String> names) {
     }
 
     /** A page of providers. */

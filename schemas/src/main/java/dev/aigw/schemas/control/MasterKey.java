@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -18,6 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The operator's master key ({@code CODER_AI_GATEWAY_MASTER_KEY}, 32 bytes in base64): seals provider secrets with
  * AES-256-GCM. The associated data names the provider and field, so a sealed value copied elsewhere does not open.
+ *
+ * <p>During a rotation the previous key ({@code CODER_AI_GATEWAY_MASTER_KEY_PREVIOUS}) still opens what it sealed;
+ * everything new is sealed with the current key.
  */
 public final class MasterKey {
     private static final int KEY_BYTES = 32;
@@ -27,10 +31,12 @@ public final class MasterKey {
 
     private final SecretKeySpec key;
     private final String id;
+    private final Optional<MasterKey> previous;
 
-    private MasterKey(byte[] raw) {
+    private MasterKey(byte[] raw, Optional<MasterKey> previous) {
         this.key = new SecretKeySpec(raw, "AES");
         this.id = fingerprint(raw);
+        this.previous = previous;
     }
 
     /** Parses the base64 form; the message of the exception says what is wrong without echoing the value. */
@@ -48,16 +54,30 @@ public final class MasterKey {
         if (raw.length != KEY_BYTES) {
             throw new SealingException("master key must decode to " + KEY_BYTES + " bytes, got " + raw.length);
         }
-        return new MasterKey(raw);
+        return new MasterKey(raw, Optional.empty());
+    }
+
+    /** This key, also opening what {@code older} sealed. */
+    public MasterKey withPrevious(MasterKey older) {
+        return new MasterKey(key.getEncoded(), Optional.of(older));
     }
 
     /** The key in {@code CODER_AI_GATEWAY_MASTER_KEY}; when missing or malformed, null and the reason in {@code problems}. */
     public static MasterKey fromSettings(Settings settings, List<String> problems) {
         try {
-            return parse(settings.get("MASTER_KEY").orElse(null));
+            MasterKey current = parse(settings.get("MASTER_KEY").orElse(null));
+            return settings.get("MASTER_KEY_PREVIOUS").map(old -> current.withPrevious(previous(old))).orElse(current);
         } catch (SealingException e) {
             problems.add(e.getMessage());
             return null;
+        }
+    }
+
+    private static MasterKey previous(String base64) {
+        try {
+            return parse(base64);
+        } catch (SealingException e) {
+            throw new SealingException("CODER_AI_GATEWAY_MASTER_KEY_PREVIOUS: " + e.getMessage(), e);
         }
     }
 
@@ -88,6 +108,9 @@ public final class MasterKey {
 
     /** Decrypts a sealed secret bound to {@code context}; fails clearly when another master key sealed it. */
     public String open(SealedSecret sealed, String context) {
+        if (previous.isPresent() && sealed.getMasterKeyId().equals(previous.get().id)) {
+            return previous.get().open(sealed, context);
+        }
         if (!sealed.getMasterKeyId().equals(id)) {
             throw new SealingException(context + " was sealed under master key " + sealed.getMasterKeyId()
                     + " but this node's CODER_AI_GATEWAY_MASTER_KEY is " + id
@@ -105,7 +128,7 @@ public final class MasterKey {
 
     @Override
     public String toString() {
-        return "MasterKey[" + id + "]";
+        return "MasterKey[" + id + previous.map(p -> ", previous " + p.id).orElse("") + "]";
     }
 
     private Cipher cipher(int mode, byte[] nonce, String context) throws GeneralSecurityException {

@@ -46,6 +46,15 @@ class MasterKeyTest {
     }
 
     @Test
+    void shouldOpenWhatThePreviousKeySealedDuringARotationAndSealWithTheNewOne() {
+        SealedSecret old = key.seal(SECRET, "provider/a/keys/0");
+        MasterKey rotated = MasterKey.parse(MasterKey.generate()).withPrevious(key);
+
+        assertThat(rotated.open(old, "provider/a/keys/0")).isEqualTo(SECRET);
+        assertThat(rotated.seal(SECRET, "provider/a/keys/0").getMasterKeyId()).isEqualTo(rotated.id()).isNotEqualTo(key.id());
+    }
+
+    @Test
     void shouldExplainAMissingOrMalformedMasterKey() {
         assertThatThrownBy(() -> MasterKey.parse(null)).hasMessageContaining("CODER_AI_GATEWAY_MASTER_KEY");
         assertThatThrownBy(() -> MasterKey.parse("not base64 !!")).hasMessageContaining("base64");
