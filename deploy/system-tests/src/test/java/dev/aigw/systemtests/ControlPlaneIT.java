@@ -227,6 +227,33 @@ class ControlPlaneIT {
                 .hasMessageNotContaining(PROVIDER_KEY);
     }
 
+    @Test
+    void shouldRotateTheMasterKeyWithoutLosingProviders() throws Exception {
+        String oldKey = MasterKey.generate();
+        String newKey = MasterKey.generate();
+        Map<String, String> before = new HashMap<>(env);
+        before.put("CODER_AI_GATEWAY_CONTROL_KEYS_TOPIC", RealStack.unique("keys"));
+        before.put("CODER_AI_GATEWAY_CONTROL_PROVIDERS_TOPIC", RealStack.unique("providers"));
+        before.put("CODER_AI_GATEWAY_MASTER_KEY", oldKey);
+        Gateway.start(GatewayConfig.fromEnv(before)).close();
+        Map<String, String> rotating = new HashMap<>(before);
+        rotating.put("CODER_AI_GATEWAY_MASTER_KEY", newKey);
+        rotating.put("CODER_AI_GATEWAY_MASTER_KEY_PREVIOUS", oldKey);
+        Map<String, String> after = new HashMap<>(before);
+        after.put("CODER_AI_GATEWAY_MASTER_KEY", newKey);
+
+        try (QueryApi rotator = QueryApi.start(QueryConfig.fromEnv(rotating))) {
+            HttpResponse<String> resealed = callAt(rotator.port(), "POST", "/api/v2/providers/reseal", null, ADMIN);
+            assertThat(resealed.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(resealed.body()).path("names").toString()).isEqualTo("[\"anthropic\"]");
+        }
+        try (Gateway rotated = Gateway.start(GatewayConfig.fromEnv(after))) {
+            assertThat(messages(rotated, ADMIN).statusCode()).isEqualTo(200);
+            assertThat(upstream.received().getLast().header("x-api-key")).isEqualTo(PROVIDER_KEY);
+        }
+        assertThatThrownBy(() -> Gateway.start(GatewayConfig.fromEnv(before)).close()).isInstanceOf(SealingException.class);
+    }
+
     private static JsonNode createKey(String user, String role) throws Exception {
         HttpResponse<String> created = admin("POST", "/api/v2/keys",
                 "{\"user_id\": \"" + user + "\", \"username\": \"" + user + "\", \"role\": \"" + role
@@ -241,7 +268,12 @@ class ControlPlaneIT {
     }
 
     private static HttpResponse<String> call(String method, String path, String body, String credential) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + query.port() + path))
+        return callAt(query.port(), method, path, body, credential);
+    }
+
+    private static HttpResponse<String> callAt(int port, String method, String path, String body, String credential)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + credential)
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
