@@ -3,6 +3,7 @@ package dev.aigw.gateway;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.gateway.auth.Authenticator;
 import dev.aigw.gateway.config.GatewayConfig;
+import dev.aigw.gateway.control.ControlHealth;
 import dev.aigw.gateway.control.ProviderSeeder;
 import dev.aigw.gateway.control.RoutedProvider;
 import dev.aigw.gateway.proxy.BridgeService;
@@ -12,6 +13,7 @@ import dev.aigw.gateway.sink.KafkaEventSink;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
+import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
@@ -60,7 +62,9 @@ public final class Gateway implements AutoCloseable {
                 .host(config.host())
                 .port(config.port())
                 .maxPayloadSize(config.maxBodyBytes())
-                .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").build()))
+                .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true)
+                        .addCheck(() -> ControlHealth.check(control, conflicts), HealthCheckType.READINESS, ControlHealth.NAME)
+                        .build()))
                 .routing(r -> routing(r, bridge))
                 .build()
                 .start();

@@ -254,6 +254,33 @@ class ControlPlaneIT {
         assertThatThrownBy(() -> Gateway.start(GatewayConfig.fromEnv(before)).close()).isInstanceOf(SealingException.class);
     }
 
+    @Test
+    void shouldLetTheTopicWinOverADifferingEnvironmentUnlessReseeding() throws Exception {
+        Map<String, String> first = new HashMap<>(env);
+        first.put("CODER_AI_GATEWAY_CONTROL_KEYS_TOPIC", RealStack.unique("keys"));
+        first.put("CODER_AI_GATEWAY_CONTROL_PROVIDERS_TOPIC", RealStack.unique("providers"));
+        Gateway.start(GatewayConfig.fromEnv(first)).close();
+        Map<String, String> drifted = new HashMap<>(first);
+        drifted.put("CODER_AI_GATEWAY_PROVIDER_0_BASE_URL", otherUpstream.url().toString());
+        int before = upstream.received().size();
+
+        try (Gateway node = Gateway.start(GatewayConfig.fromEnv(drifted))) {
+            assertThat(node.providerConflicts()).containsExactly("anthropic");
+            assertThat(messages(node, ADMIN).statusCode()).isEqualTo(200);
+            assertThat(upstream.received()).hasSize(before + 1);
+            HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + node.port() + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(ready.body()).findValue("provider_env_conflicts").asInt()).isEqualTo(1);
+        }
+        int otherBefore = otherUpstream.received().size();
+        try (Gateway node = Gateway.start(GatewayConfig.fromEnv(drifted, List.of(GatewayConfig.RESEED_FLAG)))) {
+            assertThat(messages(node, ADMIN).statusCode()).isEqualTo(200);
+            assertThat(otherUpstream.received()).hasSize(otherBefore + 1);
+        }
+    }
+
     private static JsonNode createKey(String user, String role) throws Exception {
         HttpResponse<String> created = admin("POST", "/api/v2/keys",
                 "{\"user_id\": \"" + user + "\", \"username\": \"" + user + "\", \"role\": \"" + role
