@@ -20,8 +20,12 @@ final class JsonBody {
     }
 
     static JsonBody read(ServerRequest req) {
+        return parse(req.content().as(String.class));
+    }
+
+    static JsonBody parse(String text) {
         try {
-            JsonNode root = MAPPER.readTree(req.content().as(String.class));
+            JsonNode root = MAPPER.readTree(text);
             if (root == null || !root.isObject()) {
                 throw invalid("body", "must be a JSON object");
             }
