@@ -52,6 +52,7 @@ public final class KeysService implements HttpService {
         JsonBody body = JsonBody.read(req);
         String userId = body.text("user_id").orElse(caller.userId());
         KeyRole role = role(body.text("role").orElse("member"));
+        // KeyRole's symbols are ordered by privilege, member first.
         if (!caller.admin() && (!userId.equals(caller.userId()) || role.ordinal() > caller.role().ordinal())) {
             throw AdminAuth.forbidden("without the admin role a key can only be created for yourself, up to your own role");
         }
