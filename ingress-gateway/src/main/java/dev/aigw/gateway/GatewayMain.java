@@ -1,6 +1,7 @@
 package dev.aigw.gateway;
 
 import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.schemas.control.SealingException;
 import dev.aigw.gateway.config.GatewayConfig;
 import io.helidon.logging.common.LogConfig;
 import java.util.List;
@@ -24,7 +25,14 @@ public final class GatewayMain {
             System.exit(2);
             return;
         }
-        Gateway gateway = Gateway.start(config);
+        Gateway gateway;
+        try {
+            gateway = Gateway.start(config);
+        } catch (SealingException e) {
+            System.err.println("gateway: cannot open the control plane with this master key:\n" + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "gateway-shutdown"));
         LOG.info("gateway listening on " + config.host() + ":" + gateway.port() + " with " + config);
     }

@@ -2,6 +2,7 @@ package dev.aigw.query;
 
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.schemas.control.SealingException;
 import io.helidon.logging.common.LogConfig;
 import java.util.logging.Logger;
 
@@ -23,7 +24,14 @@ public final class QueryMain {
             System.exit(2);
             return;
         }
-        QueryApi api = QueryApi.start(config);
+        QueryApi api;
+        try {
+            api = QueryApi.start(config);
+        } catch (SealingException e) {
+            System.err.println("query-api: cannot open the control plane with this master key:\n" + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(api::close, "query-api-shutdown"));
         LOG.info("query API listening on " + config.host() + ":" + api.port());
     }
