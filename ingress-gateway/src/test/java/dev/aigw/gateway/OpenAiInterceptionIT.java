@@ -152,6 +152,7 @@ class OpenAiInterceptionIT {
         HttpResponse<String> unknownPath = post("/openai/v1/completions", "{}");
         HttpResponse<String> backgrounded = post("/openai/v1/responses", background.toString());
         HttpResponse<String> malformed = post("/openai/v1/chat/completions", "{\"model\":\"gpt-4.1\"}");
+        HttpResponse<String> empty = post("/openai/v1/chat/completions", "");
 
         assertThat(wrongApi.statusCode()).isEqualTo(404);
         assertThat(unknownPath.statusCode()).isEqualTo(404);
@@ -160,7 +161,30 @@ class OpenAiInterceptionIT {
         assertThat(backgrounded.statusCode()).isEqualTo(501);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(malformed.body()).path("error").path("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(upstream.received()).hasSize(before);
+    }
+
+    @Test
+    void shouldPassModelListsThroughWithTheProviderKeyAndNoAudit() throws Exception {
+        upstream.replay(Txtar.fixture("openai/chatcompletions/fallthrough.txtar"));
+
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + gateway.port() + "/api/v2/aibridge/openai/v1/models?limit=5"))
+                .header("Authorization", "Bearer " + ADMIN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + gateway.port() + "/api/v2/aibridge/openai/v1/models")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()))
+                .isEqualTo(JSON.readTree(Txtar.fixture("openai/chatcompletions/fallthrough.txtar").required("non-streaming")));
+        FakeUpstream.Received sent = upstream.received().getLast();
+        assertThat(sent.method()).isEqualTo("GET");
+        assertThat(sent.uri().toString()).isEqualTo("/v1/models?limit=5");
+        assertThat(sent.header("Authorization")).isEqualTo("Bearer " + OPENAI_KEY);
+        assertThat(answer.headers().firstValue("X-AI-Gateway-Interception-Id")).isEmpty();
+        assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
     private static String request(String fixture, boolean stream) throws Exception {

@@ -63,9 +63,7 @@ public final class BridgeService implements HttpService {
                 .post("/{provider}/v1/responses", (req, res) -> intercept(Api.RESPONSES, true, req, res))
                 .post("/{provider}/chat/completions", (req, res) -> intercept(Api.CHAT, false, req, res))
                 .post("/{provider}/responses", (req, res) -> intercept(Api.RESPONSES, false, req, res))
-                .any((req, res) -> {
-                    throw unsupported(req);
-                });
+                .any(this::passthrough);
     }
 
     // OpenAI clients put /v1 in the base URL and Copilot's do not, so /v1 selects the provider type for those APIs.
@@ -88,12 +86,34 @@ public final class BridgeService implements HttpService {
         parsed.prompt().ifPresent(p -> interception.record(new PromptUsage(null, p)));
         HttpResponse<InputStream> answer;
         try {
-            answer = upstream.post(provider, api.path(), req, api.upstreamBody(body, parsed));
+            answer = upstream.send(provider, api.path(), req, api.upstreamBody(body, parsed));
         } catch (IOException e) {
             interception.record(ended(InterceptionStatus.FAILED, null, "upstream_unreachable", e.getMessage()));
             throw new GatewayException(Status.BAD_GATEWAY_502, "api_error", "upstream unreachable: " + e.getMessage());
         }
         relay(api, answer, res, interception, parsed.stream());
+    }
+
+    // Whitelisted routes go upstream with the same credential rules but no audit; anything else is not supported.
+    private void passthrough(ServerRequest req, ServerResponse res) throws IOException, InterruptedException {
+        String path = req.path().path();
+        int slash = path.indexOf('/', 1);
+        if (slash < 0) {
+            throw unsupported(req);
+        }
+        ProviderConfig provider = providers.apply(path.substring(1, slash)).orElseThrow(() -> unsupported(req));
+        String upstreamPath = Passthrough.upstreamPath(provider.type(), path.substring(slash)).orElseThrow(() -> unsupported(req));
+        authenticate(req);
+        HttpResponse<InputStream> answer;
+        try {
+            answer = upstream.send(provider, upstreamPath, req, body(req));
+        } catch (IOException e) {
+            throw new GatewayException(Status.BAD_GATEWAY_502, "api_error", "upstream proxy error: " + e.getMessage());
+        }
+        copyStatusAndHeaders(answer, res);
+        try (InputStream in = answer.body(); OutputStream out = res.outputStream()) {
+            in.transferTo(out);
+        }
     }
 
     private static GatewayException unsupported(ServerRequest req) {
@@ -104,12 +124,7 @@ public final class BridgeService implements HttpService {
     private void relay(Api api, HttpResponse<InputStream> answer, ServerResponse res, Interception interception,
                        boolean stream)
             throws IOException {
-        res.status(Status.create(answer.statusCode()));
-        answer.headers().map().forEach((name, values) -> {
-            if (Upstream.isForwardedResponseHeader(name)) {
-                res.header(HeaderNames.create(name), values.toArray(String[]::new));
-            }
-        });
+        copyStatusAndHeaders(answer, res);
         res.header(HeaderNames.create(INTERCEPTION_HEADER), interception.id());
         int status = answer.statusCode();
         if (status / 100 != 2) {
@@ -164,6 +179,15 @@ public final class BridgeService implements HttpService {
                 .orElseGet(() -> ended(InterceptionStatus.COMPLETED, answer.statusCode(), null, null)));
     }
 
+    private static void copyStatusAndHeaders(HttpResponse<InputStream> answer, ServerResponse res) {
+        res.status(Status.create(answer.statusCode()));
+        answer.headers().map().forEach((name, values) -> {
+            if (Upstream.isForwardedResponseHeader(name)) {
+                res.header(HeaderNames.create(name), values.toArray(String[]::new));
+            }
+        });
+    }
+
     private ProviderConfig provider(ServerRequest req) {
         String name = req.path().pathParameters().get("provider");
         return providers.apply(name).orElseThrow(
@@ -191,7 +215,7 @@ public final class BridgeService implements HttpService {
             throw new GatewayException(Status.REQUEST_ENTITY_TOO_LARGE_413, "request_too_large",
                     "request body of " + declared + " bytes exceeds the limit of " + maxBodyBytes);
         }
-        return req.content().as(byte[].class);
+        return req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
     }
 
     private InterceptionStarted started(ServerRequest req, ProviderConfig provider, Identity who, Api api, ApiRequest parsed) {

@@ -25,11 +25,13 @@ final class Upstream {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
-    /** Posts the body to {@code baseUrl + path + query} with the provider's key and returns the streaming response. */
-    HttpResponse<InputStream> post(ProviderConfig provider, String path, ServerRequest req, byte[] body)
+    /** Sends the request to {@code baseUrl + path + query} with the provider's key and returns the streaming response. */
+    HttpResponse<InputStream> send(ProviderConfig provider, String path, ServerRequest req, byte[] body)
             throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body);
         HttpRequest.Builder out = HttpRequest.newBuilder(target(provider.baseUrl(), path, req.query().rawValue()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(req.prologue().method().text(), publisher);
         for (Header h : req.headers()) {
             if (!NOT_FORWARDED.contains(h.name().toLowerCase(Locale.ROOT))) {
                 for (String value : h.allValues()) {
