@@ -57,7 +57,7 @@ public final class Gateway implements AutoCloseable {
         EventSink sink = KafkaEventSink.create(config.kafkaBootstrap(), config.interceptionsTopic(), serde.serializer());
         Authenticator authenticator = new Authenticator(config.adminToken(), control.keys()::get, Clock.systemUTC());
         BridgeService bridge = new BridgeService(name -> control.providers().get(name).flatMap(RoutedProvider::route),
-                authenticator, sink, config.nodeId(), config.maxBodyBytes(), Clock.systemUTC());
+                authenticator, sink, config.nodeId(), config.maxBodyBytes(), config.allowByok(), Clock.systemUTC());
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.events.v1.CredentialKind;
 import dev.aigw.events.v1.InterceptionEnded;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStarted;
@@ -99,6 +100,8 @@ class OpenAiInterceptionIT {
         InterceptionStarted started = (InterceptionStarted) payloads.getFirst();
         assertThat(started.getProvider()).isEqualTo("openai");
         assertThat(started.getRoute()).isEqualTo("/chat/completions");
+        assertThat(started.getCredentialKind()).isEqualTo(CredentialKind.CENTRALIZED);
+        assertThat(started.getCredentialHint()).isEqualTo("sk-o...6789");
         assertThat(payloads).filteredOn(ToolUsage.class::isInstance).singleElement()
                 .satisfies(t -> assertThat(((ToolUsage) t).getToolCallId()).isEqualTo("call_KjzAbhiZC6nk81tQzL7pwlpc"));
         assertThat(payloads).filteredOn(TokenUsage.class::isInstance).singleElement()
@@ -185,6 +188,27 @@ class OpenAiInterceptionIT {
         assertThat(sent.header("Authorization")).isEqualTo("Bearer " + OPENAI_KEY);
         assertThat(answer.headers().firstValue("X-AI-Gateway-Interception-Id")).isEmpty();
         assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldSendThePersonsOwnKeyUpstreamAndRecordItsHintInByokMode() throws Exception {
+        upstream.replay(Txtar.fixture("openai/chatcompletions/single_builtin_tool.txtar"));
+        String own = "sk-proj-persons-own-key-9876543210";
+
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + gateway.port() + "/api/v2/aibridge/openai/v1/chat/completions"))
+                .header("X-Coder-AI-Governance-Token", ADMIN)
+                .header("Authorization", "Bearer " + own)
+                .POST(HttpRequest.BodyPublishers.ofString(request("openai/chatcompletions/single_builtin_tool.txtar", false)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        FakeUpstream.Received sent = upstream.received().getLast();
+        assertThat(sent.header("Authorization")).isEqualTo("Bearer " + own);
+        assertThat(sent.header("X-Coder-AI-Governance-Token")).isNull();
+        InterceptionStarted started = (InterceptionStarted) eventsOf(answer).getFirst();
+        assertThat(started.getCredentialKind()).isEqualTo(CredentialKind.BYOK);
+        assertThat(started.getCredentialHint()).isEqualTo("sk-p...3210");
     }
 
     private static String request(String fixture, boolean stream) throws Exception {

@@ -29,6 +29,7 @@ import java.util.UUID;
  * @param keysTopic         compacted topic of gateway keys
  * @param providersTopic    compacted topic of provider configuration
  * @param reseedProviders   whether the environment's providers overwrite differing ones on the topic
+ * @param allowByok         whether people may bring their own provider credential (governance-header mode)
  */
 public record GatewayConfig(String host,
                             int port,
@@ -42,7 +43,8 @@ public record GatewayConfig(String host,
                             MasterKey masterKey,
                             String keysTopic,
                             String providersTopic,
-                            boolean reseedProviders) {
+                            boolean reseedProviders,
+                            boolean allowByok) {
     /** Flag equivalent of {@code CODER_AI_GATEWAY_RESEED_PROVIDERS=true}. */
     public static final String RESEED_FLAG = "--ai-gateway-reseed-providers";
 
@@ -56,6 +58,8 @@ public record GatewayConfig(String host,
         long maxBody = s.integer("MAX_BODY_BYTES", 32 * 1024 * 1024, problems);
         URI registry = URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085"));
         MasterKey masterKey = MasterKey.fromSettings(s, problems);
+        boolean reseed = s.bool("RESEED_PROVIDERS", false, problems);
+        boolean allowByok = s.bool("ALLOW_BYOK", true, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -63,7 +67,7 @@ public record GatewayConfig(String host,
                 s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"), registry,
                 s.get("INTERCEPTIONS_TOPIC", Topics.INTERCEPTIONS), s.get("ADMIN_TOKEN"), maxBody, providers, masterKey,
                 s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS), s.get("CONTROL_PROVIDERS_TOPIC", Topics.CONTROL_PROVIDERS),
-                Boolean.parseBoolean(s.get("RESEED_PROVIDERS", "false")));
+                reseed, allowByok);
     }
 
     /** As {@link #fromEnv(Map)}, with command-line flags ({@value #RESEED_FLAG}) taking precedence. */
@@ -72,7 +76,7 @@ public record GatewayConfig(String host,
         if (args.contains(RESEED_FLAG)) {
             return new GatewayConfig(config.host, config.port, config.nodeId, config.kafkaBootstrap, config.schemaRegistryUrl,
                     config.interceptionsTopic, config.adminToken, config.maxBodyBytes, config.providers, config.masterKey,
-                    config.keysTopic, config.providersTopic, true);
+                    config.keysTopic, config.providersTopic, true, config.allowByok);
         }
         return config;
     }

@@ -8,7 +8,7 @@ import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.gateway.auth.AuthResult;
 import dev.aigw.gateway.auth.Authenticator;
 import dev.aigw.gateway.auth.Identity;
-import dev.aigw.gateway.auth.Secrets;
+import dev.aigw.gateway.auth.Presented;
 import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.ProviderType;
 import dev.aigw.gateway.intercept.Api;
@@ -42,17 +42,19 @@ public final class BridgeService implements HttpService {
     private final EventSink sink;
     private final String nodeId;
     private final long maxBodyBytes;
+    private final boolean allowByok;
     private final Clock clock;
     private final Upstream upstream = new Upstream();
 
     /** A bridge over providers looked up by name per request, so changes apply at once; records to the sink. */
     public BridgeService(Function<String, Optional<ProviderConfig>> providers, Authenticator authenticator, EventSink sink,
-                         String nodeId, long maxBodyBytes, Clock clock) {
+                         String nodeId, long maxBodyBytes, boolean allowByok, Clock clock) {
         this.providers = providers;
         this.authenticator = authenticator;
         this.sink = sink;
         this.nodeId = nodeId;
         this.maxBodyBytes = maxBodyBytes;
+        this.allowByok = allowByok;
         this.clock = clock;
     }
 
@@ -74,7 +76,7 @@ public final class BridgeService implements HttpService {
         if (!api.servedBy(provider.type()) || copilotRoute != (provider.type() == ProviderType.COPILOT)) {
             throw unsupported(req);
         }
-        Identity who = authenticate(req);
+        Caller caller = authenticate(req, provider);
         byte[] body = body(req);
         ApiRequest parsed = api.parse(body);
         if (parsed.background()) {
@@ -82,11 +84,11 @@ public final class BridgeService implements HttpService {
                     "background requests are not supported by the AI Gateway");
         }
         Interception interception = Interception.begin(nodeId, sink, clock);
-        interception.record(started(req, provider, who, api, parsed));
+        interception.record(started(req, provider, caller, api, parsed));
         parsed.prompt().ifPresent(p -> interception.record(new PromptUsage(null, p)));
         HttpResponse<InputStream> answer;
         try {
-            answer = upstream.send(provider, api.path(), req, api.upstreamBody(body, parsed));
+            answer = upstream.send(provider, caller.byok(), api.path(), req, api.upstreamBody(body, parsed));
         } catch (IOException e) {
             interception.record(ended(InterceptionStatus.FAILED, null, "upstream_unreachable", e.getMessage()));
             throw new GatewayException(Status.BAD_GATEWAY_502, "api_error", "upstream unreachable: " + e.getMessage());
@@ -103,10 +105,10 @@ public final class BridgeService implements HttpService {
         }
         ProviderConfig provider = providers.apply(path.substring(1, slash)).orElseThrow(() -> unsupported(req));
         String upstreamPath = Passthrough.upstreamPath(provider.type(), path.substring(slash)).orElseThrow(() -> unsupported(req));
-        authenticate(req);
+        Caller caller = authenticate(req, provider);
         HttpResponse<InputStream> answer;
         try {
-            answer = upstream.send(provider, upstreamPath, req, body(req));
+            answer = upstream.send(provider, caller.byok(), upstreamPath, req, body(req));
         } catch (IOException e) {
             throw new GatewayException(Status.BAD_GATEWAY_502, "api_error", "upstream proxy error: " + e.getMessage());
         }
@@ -194,16 +196,32 @@ public final class BridgeService implements HttpService {
                 () -> new GatewayException(Status.NOT_FOUND_404, "not_found_error", "unknown provider: " + name));
     }
 
-    private Identity authenticate(ServerRequest req) {
-        String credential = req.headers().first(HeaderNames.AUTHORIZATION)
-                .map(v -> v.regionMatches(true, 0, "Bearer ", 0, 7) ? v.substring(7).strip() : v)
-                .or(() -> req.headers().first(HeaderNames.create("X-Api-Key")))
-                .orElse(null);
-        if (credential == null) {
-            throw new GatewayException(Status.UNAUTHORIZED_401, "authentication_error", "no gateway key provided");
-        }
-        return switch (authenticator.authenticate(credential)) {
-            case AuthResult.Accepted accepted -> accepted.identity();
+    /**
+     * Who calls and which credential goes upstream. Copilot is always called with the person's own token, so its
+     * routes need the gateway key in the governance header.
+     */
+    private Caller authenticate(ServerRequest req, ProviderConfig provider) {
+        Presented presented = Presented.of(name -> req.headers().first(HeaderNames.create(name)));
+        String gatewayKey = switch (presented) {
+            case Presented.Missing missing -> throw new GatewayException(Status.UNAUTHORIZED_401, "authentication_error",
+                    "no gateway key provided");
+            case Presented.Centralized centralized -> {
+                if (provider.type() == ProviderType.COPILOT) {
+                    throw new GatewayException(Status.UNAUTHORIZED_401, "authentication_error", "Copilot needs your own "
+                            + "Copilot token in Authorization and the gateway key in " + Presented.GOVERNANCE_HEADER);
+                }
+                yield centralized.gatewayKey();
+            }
+            case Presented.Byok byok -> {
+                if (!allowByok) {
+                    throw new GatewayException(Status.FORBIDDEN_403, "permission_error",
+                            "Bring Your Own Key (BYOK) mode is not enabled.");
+                }
+                yield byok.gatewayKey();
+            }
+        };
+        return switch (authenticator.authenticate(gatewayKey)) {
+            case AuthResult.Accepted accepted -> new Caller(accepted.identity(), presented, provider);
             case AuthResult.Refused refused -> throw new GatewayException(Status.UNAUTHORIZED_401, "authentication_error",
                     refused.reason());
         };
@@ -218,7 +236,9 @@ public final class BridgeService implements HttpService {
         return req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
     }
 
-    private InterceptionStarted started(ServerRequest req, ProviderConfig provider, Identity who, Api api, ApiRequest parsed) {
+    private InterceptionStarted started(ServerRequest req, ProviderConfig provider, Caller caller, Api api,
+                                        ApiRequest parsed) {
+        Identity who = caller.identity();
         ClientInfo client = ClientInfo.identify(name -> req.headers().first(HeaderNames.create(name)));
         return InterceptionStarted.newBuilder()
                 .setInitiatorId(who.userId())
@@ -233,8 +253,8 @@ public final class BridgeService implements HttpService {
                 .setUserAgent(req.headers().first(HeaderNames.USER_AGENT).orElse(""))
                 .setClientSessionId(client.sessionId().orElse(null))
                 .setCorrelatingToolCallId(parsed.correlatingToolCallId().orElse(null))
-                .setCredentialKind(CredentialKind.CENTRALIZED)
-                .setCredentialHint(provider.keys().isEmpty() ? "" : Secrets.mask(provider.keys().getFirst()))
+                .setCredentialKind(caller.byok() ? CredentialKind.BYOK : CredentialKind.CENTRALIZED)
+                .setCredentialHint(caller.credentialHint())
                 .build();
     }
 

@@ -15,31 +15,37 @@ import java.util.Set;
 
 /** Sends a client's request on to a provider: raw body, client headers minus what must not cross, provider key. */
 final class Upstream {
-    // Hop-by-hop headers, headers the JDK client sets itself, and every client credential: none may reach upstream.
+    // Hop-by-hop headers, headers the JDK client sets itself, and the gateway credential: none may reach upstream.
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
-            "expect", "accept-encoding", "authorization", "x-api-key", "x-coder-ai-governance-token");
+            "expect", "accept-encoding", "x-coder-ai-governance-token");
+    // Where a client puts credentials: the gateway key in centralized mode, the person's own provider key in BYOK.
+    private static final Set<String> CLIENT_CREDENTIALS = Set.of("authorization", "x-api-key");
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
-    /** Sends the request to {@code baseUrl + path + query} with the provider's key and returns the streaming response. */
-    HttpResponse<InputStream> send(ProviderConfig provider, String path, ServerRequest req, byte[] body)
+    /**
+     * Sends the request to {@code baseUrl + path + query} and returns the streaming response: with the client's own
+     * provider credential when {@code byok}, else with the provider's configured key in place of the gateway key.
+     */
+    HttpResponse<InputStream> send(ProviderConfig provider, boolean byok, String path, ServerRequest req, byte[] body)
             throws IOException, InterruptedException {
         HttpRequest.BodyPublisher publisher = body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body);
         HttpRequest.Builder out = HttpRequest.newBuilder(target(provider.baseUrl(), path, req.query().rawValue()))
                 .method(req.prologue().method().text(), publisher);
         for (Header h : req.headers()) {
-            if (!NOT_FORWARDED.contains(h.name().toLowerCase(Locale.ROOT))) {
+            String name = h.name().toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(name) && (byok || !CLIENT_CREDENTIALS.contains(name))) {
                 for (String value : h.allValues()) {
                     out.header(h.name(), value);
                 }
             }
         }
-        if (!provider.keys().isEmpty()) {
+        if (!byok && !provider.keys().isEmpty()) {
             switch (provider.type()) {
                 case ANTHROPIC -> out.header("x-api-key", provider.keys().getFirst());
                 case OPENAI -> out.header("Authorization", "Bearer " + provider.keys().getFirst());
@@ -59,6 +65,7 @@ final class Upstream {
 
     static boolean isForwardedResponseHeader(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return !NOT_FORWARDED.contains(n) && !n.equals(":status") && !n.equals("content-encoding");
+        return !NOT_FORWARDED.contains(n) && !CLIENT_CREDENTIALS.contains(n) && !n.equals(":status")
+                && !n.equals("content-encoding");
     }
 }

@@ -3,6 +3,7 @@ package dev.aigw.schemas.config;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,6 +60,15 @@ public final class Settings {
             problems.add(PREFIX + name + " must be an integer, got \"" + value + "\"");
             return 0;
         }
+    }
+
+    /** A {@code true}/{@code false} value or a default; anything else is added to {@code problems}. */
+    public boolean bool(String name, boolean defaultValue, List<String> problems) {
+        String value = get(name, String.valueOf(defaultValue)).toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            problems.add(PREFIX + name + " must be true or false, got \"" + value + "\"");
+        }
+        return value.equals("true");
     }
 
     /** A comma-separated {@code host:port} list, e.g. Cassandra contact points; malformed entries go to {@code problems}. */

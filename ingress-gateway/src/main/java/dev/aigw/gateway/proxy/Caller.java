@@ -1,0 +1,30 @@
+package dev.aigw.gateway.proxy;
+
+import dev.aigw.gateway.auth.Identity;
+import dev.aigw.gateway.auth.Presented;
+import dev.aigw.gateway.auth.Secrets;
+import dev.aigw.gateway.config.ProviderConfig;
+
+/**
+ * An authenticated request: the person, and whose provider credential it sends upstream.
+ *
+ * @param identity  the person
+ * @param presented the credentials the request presented
+ * @param provider  the provider it addresses
+ */
+record Caller(Identity identity, Presented presented, ProviderConfig provider) {
+
+    /** Whether the person's own provider credential goes upstream. */
+    boolean byok() {
+        return presented instanceof Presented.Byok;
+    }
+
+    /** Masked hint of the credential that goes upstream; never the secret. */
+    String credentialHint() {
+        return switch (presented) {
+            case Presented.Byok byok -> byok.providerCredential().map(Secrets::mask).orElse("");
+            case Presented.Centralized centralized -> provider.keys().isEmpty() ? "" : Secrets.mask(provider.keys().getFirst());
+            case Presented.Missing missing -> "";
+        };
+    }
+}
