@@ -4,14 +4,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.aigw.engines.KafkaTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -57,18 +56,7 @@ final class TestKafka implements AutoCloseable {
 
     void createTopics(int partitions, String... names) {
         List<NewTopic> topics = Arrays.stream(names).map(name -> new NewTopic(name, partitions, (short) 1)).toList();
-        admin.createTopics(topics).values().forEach((name, created) -> {
-            try {
-                created.get();
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("cannot create topic " + name, e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while creating topic " + name, e);
-            }
-        });
+        KafkaTopics.createIfAbsent(admin, topics);
         RealStack.await(Duration.ofSeconds(30),
                 () -> admin.describeTopics(List.of(names)).allTopicNames().toCompletionStage().toCompletableFuture().join());
     }

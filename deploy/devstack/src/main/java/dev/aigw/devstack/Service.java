@@ -1,0 +1,72 @@
+package dev.aigw.devstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.aigw.engines.ChildProcess;
+import dev.aigw.engines.Jdks;
+import dev.aigw.engines.StartupException;
+
+/**
+ * A JVM service of the stack, run from its module's classes and runtime classpath.
+ *
+ * @param defaults environment variables it gets unless the user's environment already sets them
+ */
+record Service(Part part, String module, String mainClass, int port, Map<String, String> defaults) {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    /** Starts the service in {@code root}; it inherits {@code userEnv}, plus the defaults it does not set. */
+    ChildProcess start(Path root, Path log, Map<String, String> userEnv) {
+        List<String> command = List.of(Jdks.currentJava().toString(), "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
+                "-cp", classpath(root), mainClass);
+        return ChildProcess.start(part.label(), command, environment(userEnv), root, log);
+    }
+
+    /** The defaults {@code userEnv} does not set; the child inherits the rest from this process. */
+    Map<String, String> environment(Map<String, String> userEnv) {
+        Map<String, String> env = new HashMap<>(defaults);
+        env.keySet().removeAll(userEnv.keySet());
+        return env;
+    }
+
+    /** Whether {@code GET /health/ready} answers 200. */
+    boolean isReady() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String classpath(Path root) {
+        Path target = root.resolve(module).resolve("target");
+        Path classes = target.resolve("classes");
+        Path runtime = target.resolve("runtime.classpath");
+        if (!Files.isDirectory(classes) || !Files.isRegularFile(runtime)) {
+            throw new StartupException(part.label() + " is not built (" + runtime + " is missing):"
+                    + " run ./mvnw -B -q -DskipTests package, or ./aigw up, which builds what is stale");
+        }
+        try {
+            String dependencies = Files.readString(runtime).strip();
+            return dependencies.isEmpty() ? classes.toString() : classes + File.pathSeparator + dependencies;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.aigw.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class DevStackConfigTest {
+
+    @Test
+    void shouldRunEveryPartOnTheDocumentedPortsWhenNothingIsSet() {
+        DevStackConfig config = DevStackConfig.from(List.of(), Map.of());
+        assertThat(config.fresh()).isFalse();
+        assertThat(config.parts()).containsExactly(Part.values());
+        assertThat(config.ports()).isEqualTo(new StackPorts(9092, 9093, 9042, 7000, 8085, 8082, 8081, 8080));
+        assertThat(config.state().path()).isEqualTo(config.root().resolve(".aigw"));
+    }
+
+    @Test
+    void shouldTakePortsFromTheEnvironmentAndPassThemToTheServices() {
+        DevStackConfig config = DevStackConfig.from(List.of("--fresh", "--only", "kafka,gateway"),
+                Map.of("CODER_AI_GATEWAY_KAFKA_PORT", "19092", "CODER_AI_GATEWAY_PORT", "18080"));
+        assertThat(config.fresh()).isTrue();
+        assertThat(config.parts()).containsExactly(Part.KAFKA, Part.GATEWAY);
+        Service gateway = config.services("token", "key").stream().filter(s -> s.part() == Part.GATEWAY).findFirst().orElseThrow();
+        assertThat(gateway.port()).isEqualTo(18080);
+        assertThat(gateway.defaults())
+                .containsEntry("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", "127.0.0.1:19092")
+                .containsEntry("CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")
+                .containsEntry("CODER_AI_GATEWAY_ADMIN_TOKEN", "token")
+                .containsEntry("CODER_AI_GATEWAY_DATA_DIR", config.state().path().resolve("gateway").toString());
+    }
+
+    @Test
+    void shouldGiveTheRecorderAndQueryApiTheCassandraSettings() {
+        List<Service> services = DevStackConfig.from(List.of(), Map.of("CODER_AI_GATEWAY_CASSANDRA_PORT", "19042"))
+                .services("t", "k");
+        assertThat(services).extracting(Service::part).containsExactly(Part.REGISTRY, Part.RECORDER, Part.QUERY, Part.GATEWAY);
+        assertThat(services.get(1).defaults()).containsEntry("CODER_AI_GATEWAY_CASSANDRA_CONTACT_POINTS", "127.0.0.1:19042")
+                .containsEntry("CODER_AI_GATEWAY_CASSANDRA_LOCAL_DC", "datacenter1")
+                .containsEntry("CODER_AI_GATEWAY_CASSANDRA_KEYSPACE", "aigw")
+                .containsEntry("CODER_AI_GATEWAY_RECORDER_PORT", "8082");
+        assertThat(services.get(2).defaults()).containsEntry("CODER_AI_GATEWAY_QUERY_PORT", "8081")
+                .containsKey("CODER_AI_GATEWAY_ADMIN_TOKEN");
+    }
+
+    @Test
+    void shouldLetTheUserEnvironmentWinOverTheStackDefaults() {
+        Service registry = DevStackConfig.from(List.of(), Map.of()).services("t", "k").getFirst();
+        Map<String, String> env = registry.environment(Map.of("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", "broker:9092"));
+        assertThat(env).doesNotContainKey("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP").containsEntry("CODER_AI_GATEWAY_REGISTRY_PORT", "8085");
+    }
+
+    @Test
+    void shouldListEveryProblemWhenTheInputIsWrong() {
+        assertThatThrownBy(() -> DevStackConfig.from(List.of("--only", "kafka,zookeeper", "--bogus"),
+                Map.of("CODER_AI_GATEWAY_QUERY_PORT", "http", "CODER_AI_GATEWAY_CASSANDRA_PORT", "70000")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown part 'zookeeper'")
+                .hasMessageContaining("unknown argument '--bogus'")
+                .hasMessageContaining("CODER_AI_GATEWAY_QUERY_PORT must be a port from 1 to 65535, got 'http'")
+                .hasMessageContaining("CODER_AI_GATEWAY_CASSANDRA_PORT must be a port from 1 to 65535, got '70000'");
+    }
+}
