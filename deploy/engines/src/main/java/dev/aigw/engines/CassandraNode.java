@@ -59,12 +59,7 @@ public final class CassandraNode implements AutoCloseable {
                 "-cp", settings.classpath(),
                 "org.apache.cassandra.service.CassandraDaemon"));
         ChildProcess node = ChildProcess.start("cassandra node", command, Map.of(), dir, settings.log());
-        try {
-            node.awaitReady(timeout, () -> node.logContains(READY_LINE) && Ports.isListening(settings.cqlPort()));
-        } catch (RuntimeException e) {
-            node.stop();
-            throw e;
-        }
+        node.awaitReady(timeout, () -> node.logContains(READY_LINE) && Ports.isListening(settings.cqlPort()));
         return new CassandraNode(settings, node);
     }
 

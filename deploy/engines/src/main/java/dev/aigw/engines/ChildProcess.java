@@ -60,7 +60,7 @@ public final class ChildProcess implements AutoCloseable {
         return wrapped;
     }
 
-    /** Waits until {@code ready} holds; fails with the log's tail if the process exits or the time runs out. */
+    /** Waits until {@code ready} holds; if the process exits or the time runs out, stops it and fails with its log's tail. */
     public void awaitReady(Duration timeout, BooleanSupplier ready) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -71,7 +71,10 @@ public final class ChildProcess implements AutoCloseable {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw failure("was not ready after " + timeout.toSeconds() + " s");
+                // The tail is taken before stopping, so it shows why the process was stuck, not how it shut down.
+                StartupException notReady = failure("was not ready after " + timeout.toSeconds() + " s");
+                stop();
+                throw notReady;
             }
             sleep(100);
         }

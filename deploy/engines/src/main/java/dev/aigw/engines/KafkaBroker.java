@@ -42,12 +42,7 @@ public final class KafkaBroker implements AutoCloseable {
             format.awaitSuccess(FORMAT_TIMEOUT);
         }
         ChildProcess broker = launch(settings, "kafka broker", List.of("kafka.Kafka", properties.toString()));
-        try {
-            broker.awaitReady(timeout, () -> broker.logContains(READY_LINE) && Ports.isListening(settings.port()));
-        } catch (RuntimeException e) {
-            broker.stop();
-            throw e;
-        }
+        broker.awaitReady(timeout, () -> broker.logContains(READY_LINE) && Ports.isListening(settings.port()));
         return new KafkaBroker(settings, broker);
     }
 
