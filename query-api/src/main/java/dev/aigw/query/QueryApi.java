@@ -57,7 +57,7 @@ public final class QueryApi implements AutoCloseable {
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
-                .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").build()))
+                .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true).build()))
                 .routing(r -> {
                     r.register("/api/v2/aibridge", interceptions).register("/api/v2/ai-gateway", interceptions)
                             .register("/api/v2", keys, providers);

@@ -52,6 +52,7 @@ public final class Recorder implements AutoCloseable {
                 .port(config.port())
                 .addFeature(ObserveFeature.just(HealthObserver.builder()
                         .endpoint("/health")
+                        .details(true)
                         .addCheck(() -> HealthCheckResponse.builder()
                                 .status(streams.state() == KafkaStreams.State.RUNNING)
                                 .detail("streams", streams.state().name())

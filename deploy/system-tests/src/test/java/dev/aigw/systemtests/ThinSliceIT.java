@@ -146,6 +146,18 @@ class ThinSliceIT {
     }
 
     @Test
+    void shouldAnswer200OnHealthOfEveryServiceSoTheDevStackSeesThemReady() throws Exception {
+        for (int port : new int[] {gateway.port(), query.port(), recorder.port()}) {
+            for (String path : List.of("/health/ready", "/health/live")) {
+                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).as("port %d %s", port, path).isEqualTo(200);
+                assertThat(JSON.readTree(health.body()).path("status").asText()).isEqualTo("UP");
+            }
+        }
+    }
+
+    @Test
     void shouldRelayAStreamAndAuditItWithTheFinalOutputCount() throws Exception {
         ObjectNode request = (ObjectNode) JSON.readTree(Txtar.fixture("anthropic/simple.txtar").required("request"));
         request.put("stream", true);
