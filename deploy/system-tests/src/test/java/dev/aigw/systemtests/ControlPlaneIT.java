@@ -83,15 +83,7 @@ class ControlPlaneIT {
 
     @AfterAll
     static void stopServices() {
-        for (AutoCloseable c : new AutoCloseable[] {gateway, query, upstream, otherUpstream}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                System.err.println("close failed: " + e);
-            }
-        }
+        Services.closeAll(gateway, query, upstream, otherUpstream);
     }
 
     @Test

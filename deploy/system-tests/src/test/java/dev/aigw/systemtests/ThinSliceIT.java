@@ -90,15 +90,7 @@ class ThinSliceIT {
 
     @AfterAll
     static void stopServices() {
-        for (AutoCloseable c : new AutoCloseable[] {gateway, query, recorder, upstream}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                System.err.println("close failed: " + e);
-            }
-        }
+        Services.closeAll(gateway, query, recorder, upstream);
     }
 
     @Test
