@@ -70,4 +70,13 @@ class GatewayConfigTest {
                 .hasMessageContaining("empty key")
                 .hasMessageContaining("duplicate key");
     }
+
+    @Test
+    void shouldNameTheVariableWhenTheSharedRulesRefuseABaseUrlOrCopilotKeys() {
+        assertThatThrownBy(() -> GatewayConfig.fromEnv(Map.of(
+                "CODER_AI_GATEWAY_PROVIDER_0_TYPE", "openai", "CODER_AI_GATEWAY_PROVIDER_0_BASE_URL", "ftp://files.example",
+                "CODER_AI_GATEWAY_PROVIDER_1_TYPE", "copilot", "CODER_AI_GATEWAY_PROVIDER_1_KEY", "k")))
+                .hasMessageContaining("CODER_AI_GATEWAY_PROVIDER_0_BASE_URL \"ftp://files.example\" needs an http or https scheme")
+                .hasMessageContaining("CODER_AI_GATEWAY_PROVIDER_1_KEYS are not allowed for copilot");
+    }
 }
