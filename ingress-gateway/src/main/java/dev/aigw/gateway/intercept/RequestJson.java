@@ -2,14 +2,11 @@ package dev.aigw.gateway.intercept;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Optional;
 
 /** Checks every provider API applies to a request body before anything is forwarded. */
 public final class RequestJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private RequestJson() {
     }
 
@@ -17,7 +14,7 @@ public final class RequestJson {
     public static JsonNode object(byte[] body) {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = Json.tree(body);
         } catch (JsonProcessingException e) {
             throw new BadRequestException("request body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -49,7 +46,7 @@ public final class RequestJson {
 
     /** The last element of an array, or a missing node when it is empty. */
     public static JsonNode last(JsonNode array) {
-        return array.isEmpty() ? JSON.missingNode() : array.get(array.size() - 1);
+        return array.isEmpty() ? array.path(0) : array.get(array.size() - 1);
     }
 
     /**

@@ -1,11 +1,11 @@
 package dev.aigw.gateway.intercept.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.events.v1.ModelThought;
 import dev.aigw.events.v1.ThoughtSource;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
+import dev.aigw.gateway.intercept.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,14 +14,12 @@ import java.util.Map;
 
 /** Turns a blocking Anthropic Messages response into audit payloads: token usage, thoughts and tool calls. */
 public final class MessagesResponse {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private MessagesResponse() {
     }
 
     /** The payloads of a successful response body, in the order the model produced them; throws on invalid JSON. */
     public static List<Object> payloads(byte[] body) throws IOException {
-        JsonNode root = JSON.readTree(body);
+        JsonNode root = Json.tree(body);
         String responseId = root.path("id").asText(null);
         List<Object> payloads = new ArrayList<>();
         payloads.add(tokenUsage(root.path("usage"), responseId, root.path("model").asText(null)));
@@ -49,9 +47,9 @@ public final class MessagesResponse {
 
     static TokenUsage tokenUsage(JsonNode usage, String responseId, String model) {
         Map<String, Long> extra = new HashMap<>();
-        putIfPresent(extra, "web_search_requests", usage.path("server_tool_use").path("web_search_requests"));
-        putIfPresent(extra, "cache_ephemeral_1h_input", usage.path("cache_creation").path("ephemeral_1h_input_tokens"));
-        putIfPresent(extra, "cache_ephemeral_5m_input", usage.path("cache_creation").path("ephemeral_5m_input_tokens"));
+        Json.putIfNumber(extra, "web_search_requests", usage.path("server_tool_use").path("web_search_requests"));
+        Json.putIfNumber(extra, "cache_ephemeral_1h_input", usage.path("cache_creation").path("ephemeral_1h_input_tokens"));
+        Json.putIfNumber(extra, "cache_ephemeral_5m_input", usage.path("cache_creation").path("ephemeral_5m_input_tokens"));
         return TokenUsage.newBuilder()
                 .setProviderResponseId(responseId)
                 .setProviderModel(model)
@@ -61,11 +59,5 @@ public final class MessagesResponse {
                 .setCacheWriteInputTokens(usage.path("cache_creation_input_tokens").asLong(0))
                 .setExtra(extra)
                 .build();
-    }
-
-    private static void putIfPresent(Map<String, Long> extra, String name, JsonNode value) {
-        if (value.isNumber()) {
-            extra.put(name, value.asLong());
-        }
     }
 }

@@ -1,11 +1,10 @@
 package dev.aigw.gateway.intercept.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.events.v1.ModelThought;
 import dev.aigw.events.v1.ThoughtSource;
 import dev.aigw.events.v1.ToolUsage;
+import dev.aigw.gateway.intercept.Json;
 import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseEvent;
 import java.util.HashMap;
@@ -19,11 +18,9 @@ import java.util.function.Consumer;
  * reports cumulatively; adding the {@code message_start} count to it would count tokens twice.
  */
 public final class MessagesStream implements StreamAudit {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Consumer<Object> record;
     private final Map<Integer, Block> open = new HashMap<>();
-    private JsonNode startUsage = JSON.createObjectNode();
+    private JsonNode startUsage = Json.emptyObject();
     private JsonNode finalUsage;
     private String responseId;
     private String model;
@@ -36,12 +33,11 @@ public final class MessagesStream implements StreamAudit {
 
     @Override
     public void accept(SseEvent event) {
-        JsonNode data;
-        try {
-            data = JSON.readTree(event.data());
-        } catch (JsonProcessingException e) {
+        Optional<JsonNode> parsed = Json.event(event.data());
+        if (parsed.isEmpty()) {
             return;
         }
+        JsonNode data = parsed.get();
         switch (data.path("type").asText()) {
             case "message_start" -> {
                 JsonNode message = data.path("message");

@@ -1,18 +1,15 @@
 package dev.aigw.gateway.intercept.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.BadRequestException;
+import dev.aigw.gateway.intercept.Json;
 import dev.aigw.gateway.intercept.RequestJson;
 import java.util.Optional;
 
 /** Reads the audit facts of an OpenAI Chat Completions request body. */
 public final class ChatRequest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ChatRequest() {
     }
 
@@ -38,10 +35,6 @@ public final class ChatRequest {
         }
         JsonNode options = root.path("stream_options");
         (options.isObject() ? (ObjectNode) options : root.putObject("stream_options")).put("include_usage", true);
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("re-encoding a parsed body cannot fail", e);
-        }
+        return Json.bytes(root);
     }
 }

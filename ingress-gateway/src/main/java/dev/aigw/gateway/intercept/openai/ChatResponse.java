@@ -1,9 +1,9 @@
 package dev.aigw.gateway.intercept.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
+import dev.aigw.gateway.intercept.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,14 +12,12 @@ import java.util.Map;
 
 /** Turns a blocking Chat Completions response into audit payloads: token usage and every tool call. */
 public final class ChatResponse {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ChatResponse() {
     }
 
     /** The payloads of a successful response body; throws on invalid JSON. */
     public static List<Object> payloads(byte[] body) throws IOException {
-        JsonNode root = JSON.readTree(body);
+        JsonNode root = Json.tree(body);
         String responseId = root.path("id").asText(null);
         List<Object> payloads = new ArrayList<>();
         for (JsonNode call : root.path("choices").path(0).path("message").path("tool_calls")) {
@@ -43,10 +41,10 @@ public final class ChatResponse {
         JsonNode completion = usage.path("completion_tokens_details");
         long cached = prompt.path("cached_tokens").asLong(0);
         Map<String, Long> extra = new HashMap<>();
-        putIfPresent(extra, "prompt_audio", prompt.path("audio_tokens"));
-        putIfPresent(extra, "completion_audio", completion.path("audio_tokens"));
-        putIfPresent(extra, "completion_accepted_prediction", completion.path("accepted_prediction_tokens"));
-        putIfPresent(extra, "completion_rejected_prediction", completion.path("rejected_prediction_tokens"));
+        Json.putIfNumber(extra, "prompt_audio", prompt.path("audio_tokens"));
+        Json.putIfNumber(extra, "completion_audio", completion.path("audio_tokens"));
+        Json.putIfNumber(extra, "completion_accepted_prediction", completion.path("accepted_prediction_tokens"));
+        Json.putIfNumber(extra, "completion_rejected_prediction", completion.path("rejected_prediction_tokens"));
         return TokenUsage.newBuilder()
                 .setProviderResponseId(responseId)
                 .setProviderModel(model)
@@ -56,11 +54,5 @@ public final class ChatResponse {
                 .setReasoningTokens(completion.path("reasoning_tokens").asLong(0))
                 .setExtra(extra)
                 .build();
-    }
-
-    private static void putIfPresent(Map<String, Long> extra, String name, JsonNode value) {
-        if (value.isNumber()) {
-            extra.put(name, value.asLong());
-        }
     }
 }

@@ -1,8 +1,7 @@
 package dev.aigw.gateway.intercept.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigw.gateway.intercept.Json;
 import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseEvent;
 import java.util.Map;
@@ -16,8 +15,6 @@ import java.util.function.Consumer;
  * adding the chunks up would count tokens many times.
  */
 public final class ChatStream implements StreamAudit {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Consumer<Object> record;
     private final Map<Integer, Call> calls = new TreeMap<>();
     private JsonNode usage;
@@ -35,12 +32,11 @@ public final class ChatStream implements StreamAudit {
         if (event.data().equals("[DONE]")) {
             return;
         }
-        JsonNode chunk;
-        try {
-            chunk = JSON.readTree(event.data());
-        } catch (JsonProcessingException e) {
+        Optional<JsonNode> parsed = Json.event(event.data());
+        if (parsed.isEmpty()) {
             return;
         }
+        JsonNode chunk = parsed.get();
         if (chunk.has("error")) {
             error = chunk.path("error").path("type").asText("error") + ": " + chunk.path("error").path("message").asText("");
             return;

@@ -1,11 +1,11 @@
 package dev.aigw.gateway.intercept.responses;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.events.v1.ModelThought;
 import dev.aigw.events.v1.ThoughtSource;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
+import dev.aigw.gateway.intercept.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +13,12 @@ import java.util.Map;
 
 /** The audit payloads of a finished Responses API response object: thoughts, tool calls and token usage. */
 public final class ResponseResult {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ResponseResult() {
     }
 
     /** The payloads of a blocking response body; throws when it is not JSON. */
     public static List<Object> payloads(byte[] body) throws IOException {
-        return payloads(JSON.readTree(body));
+        return payloads(Json.tree(body));
     }
 
     /** The payloads of a response object, in output order, token usage last. */

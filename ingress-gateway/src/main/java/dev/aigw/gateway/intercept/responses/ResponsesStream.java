@@ -1,8 +1,7 @@
 package dev.aigw.gateway.intercept.responses;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigw.gateway.intercept.Json;
 import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseEvent;
 import java.util.Optional;
@@ -14,8 +13,6 @@ import java.util.function.Consumer;
  * token usage.
  */
 public final class ResponsesStream implements StreamAudit {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Consumer<Object> record;
     private String error;
 
@@ -26,13 +23,12 @@ public final class ResponsesStream implements StreamAudit {
 
     @Override
     public void accept(SseEvent event) {
-        JsonNode data;
-        try {
-            data = JSON.readTree(event.data());
-        } catch (JsonProcessingException e) {
+        Optional<JsonNode> parsed = Json.event(event.data());
+        if (parsed.isEmpty()) {
             error = "malformed event in the upstream stream";
             return;
         }
+        JsonNode data = parsed.get();
         String type = data.path("type").asText(event.event());
         switch (type) {
             case "response.completed" -> ResponseResult.payloads(data.path("response")).forEach(record);

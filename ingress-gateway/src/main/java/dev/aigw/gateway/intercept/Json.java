@@ -1,0 +1,51 @@
+package dev.aigw.gateway.intercept;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/** The one JSON mapper of the provider parsers, and the reads they share. */
+public final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    /** A body as a tree; throws when it is not JSON. */
+    public static JsonNode tree(byte[] body) throws IOException {
+        return MAPPER.readTree(body);
+    }
+
+    /** The data of an SSE event as a tree, or empty when it is not JSON. */
+    public static Optional<JsonNode> event(String data) {
+        try {
+            return Optional.ofNullable(MAPPER.readTree(data));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A tree encoded back to bytes. */
+    public static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("encoding a tree cannot fail", e);
+        }
+    }
+
+    /** An empty object node. */
+    public static JsonNode emptyObject() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** Adds {@code value} under {@code name} when the provider reported it as a number. */
+    public static void putIfNumber(Map<String, Long> counters, String name, JsonNode value) {
+        if (value.isNumber()) {
+            counters.put(name, value.asLong());
+        }
+    }
+}
