@@ -2,6 +2,7 @@ package dev.aigw.gateway;
 
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.gateway.auth.Authenticator;
+import dev.aigw.gateway.config.EventsConfig;
 import dev.aigw.gateway.config.GatewayConfig;
 import dev.aigw.gateway.control.ControlHealth;
 import dev.aigw.gateway.control.ProviderSeeder;
@@ -40,11 +41,12 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts a node: reads both control topics to their end, seeds providers, then listens. */
     public static Gateway start(GatewayConfig config) {
-        ControlPlane<RoutedProvider> control = ControlPlane.start(new ControlPlane.Settings(config.kafkaBootstrap(),
-                config.schemaRegistryUrl(), config.keysTopic(), config.providersTopic(), config.masterKey()), RoutedProvider::of);
+        ControlPlane<RoutedProvider> control = ControlPlane.start(new ControlPlane.Settings(config.events().kafkaBootstrap(),
+                config.events().schemaRegistryUrl(), config.control().keysTopic(), config.control().providersTopic(),
+                config.control().masterKey()), RoutedProvider::of);
         try {
             control.awaitReady(READY);
-            List<String> conflicts = ProviderSeeder.seed(control, config.providers(), config.reseedProviders());
+            List<String> conflicts = ProviderSeeder.seed(control, config.providers(), config.control().reseedProviders());
             return start(config, control, conflicts);
         } catch (RuntimeException e) {
             control.close();
@@ -53,15 +55,16 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static Gateway start(GatewayConfig config, ControlPlane<RoutedProvider> control, List<String> conflicts) {
-        var serde = WireFormatSerde.create(SchemaRegistryClient.create(config.schemaRegistryUrl()), InterceptionEvent.class);
-        EventSink sink = KafkaEventSink.create(config.kafkaBootstrap(), config.interceptionsTopic(), serde.serializer());
-        Authenticator authenticator = new Authenticator(config.adminToken(), control.keys()::get, Clock.systemUTC());
+        EventsConfig events = config.events();
+        var serde = WireFormatSerde.create(SchemaRegistryClient.create(events.schemaRegistryUrl()), InterceptionEvent.class);
+        EventSink sink = KafkaEventSink.create(events.kafkaBootstrap(), events.topic(), serde.serializer());
+        Authenticator authenticator = new Authenticator(config.control().adminToken(), control.keys()::get, Clock.systemUTC());
         BridgeService bridge = new BridgeService(name -> control.providers().get(name).flatMap(RoutedProvider::route),
-                authenticator, sink, config.nodeId(), config.maxBodyBytes(), config.allowByok(), Clock.systemUTC());
+                authenticator, sink, config.nodeId(), config.bridge(), Clock.systemUTC());
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
-                .maxPayloadSize(config.maxBodyBytes())
+                .maxPayloadSize(config.bridge().maxBodyBytes())
                 .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true)
                         .addCheck(() -> ControlHealth.check(control, conflicts), HealthCheckType.READINESS, ControlHealth.NAME)
                         .build()))

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.events.v1.CredentialKind;
 import dev.aigw.events.v1.InterceptionEnded;
-import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStarted;
 import dev.aigw.events.v1.InterceptionStatus;
 import dev.aigw.events.v1.ModelThought;
@@ -15,26 +14,14 @@ import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.events.v1.ThoughtSource;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
-import dev.aigw.gateway.config.GatewayConfig;
-import dev.aigw.schemas.control.MasterKey;
-import dev.aigw.schemas.registry.SchemaRegistryClient;
-import dev.aigw.schemas.serde.WireFormatSerde;
+import dev.aigw.gateway.live.LiveGateway;
 import dev.aigw.testkit.RealStack;
 import dev.aigw.testkit.fixtures.FakeUpstream;
 import dev.aigw.testkit.fixtures.Txtar;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,47 +30,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** OpenAI Chat Completions and Responses through a real gateway to a fake upstream, events read back from Kafka. */
 @ExtendWith(RealStack.class)
 class OpenAiInterceptionIT {
-    private static final String ADMIN = "admin-" + UUID.randomUUID();
-    private static final String OPENAI_KEY = "sk-openai-central-key-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static String topic;
+    private static LiveGateway gateway;
     private static FakeUpstream upstream;
-    private static Gateway gateway;
-    private static KafkaConsumer<String, InterceptionEvent> events;
 
     @BeforeAll
     static void start() {
-        topic = RealStack.unique("openai_icpt");
-        RealStack.createTopics(1, topic);
-        upstream = FakeUpstream.replaying(Txtar.fixture("openai/chatcompletions/simple.txtar"));
-        Map<String, String> env = new HashMap<>();
-        env.put("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", RealStack.kafkaBootstrap());
-        env.put("CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", RealStack.schemaRegistryUrl().toString());
-        env.put("CODER_AI_GATEWAY_INTERCEPTIONS_TOPIC", topic);
-        env.put("CODER_AI_GATEWAY_CONTROL_KEYS_TOPIC", RealStack.unique("keys"));
-        env.put("CODER_AI_GATEWAY_CONTROL_PROVIDERS_TOPIC", RealStack.unique("providers"));
-        env.put("CODER_AI_GATEWAY_ADMIN_TOKEN", ADMIN);
-        env.put("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate());
-        env.put("CODER_AI_GATEWAY_PORT", "0");
-        env.put("CODER_AI_GATEWAY_PROVIDER_0_TYPE", "openai");
-        env.put("CODER_AI_GATEWAY_PROVIDER_0_BASE_URL", upstream.url() + "/v1");
-        env.put("CODER_AI_GATEWAY_PROVIDER_0_KEY", OPENAI_KEY);
-        gateway = Gateway.start(GatewayConfig.fromEnv(env));
-        var serde = WireFormatSerde.create(SchemaRegistryClient.create(RealStack.schemaRegistryUrl()), InterceptionEvent.class);
-        events = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, RealStack.unique("reader"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), serde.deserializer());
-        events.subscribe(List.of(topic));
+        gateway = LiveGateway.start(Map.of());
+        upstream = gateway.upstream();
     }
 
     @AfterAll
     static void stop() {
-        events.close();
         gateway.close();
-        upstream.close();
     }
 
     @Test
@@ -95,7 +55,7 @@ class OpenAiInterceptionIT {
         assertThat(answer.statusCode()).isEqualTo(200);
         FakeUpstream.Received sent = upstream.received().getLast();
         assertThat(sent.uri().getPath()).isEqualTo("/v1/chat/completions");
-        assertThat(sent.header("Authorization")).isEqualTo("Bearer " + OPENAI_KEY);
+        assertThat(sent.header("Authorization")).isEqualTo("Bearer " + LiveGateway.OPENAI_KEY);
         List<Object> payloads = eventsOf(answer);
         InterceptionStarted started = (InterceptionStarted) payloads.getFirst();
         assertThat(started.getProvider()).isEqualTo("openai");
@@ -172,12 +132,9 @@ class OpenAiInterceptionIT {
     void shouldPassModelListsThroughWithTheProviderKeyAndNoAudit() throws Exception {
         upstream.replay(Txtar.fixture("openai/chatcompletions/fallthrough.txtar"));
 
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + gateway.port() + "/api/v2/aibridge/openai/v1/models?limit=5"))
-                .header("Authorization", "Bearer " + ADMIN).GET().build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + gateway.port() + "/api/v2/aibridge/openai/v1/models")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = gateway.send(HttpRequest.newBuilder(gateway.bridge("/openai/v1/models?limit=5"))
+                .header("Authorization", "Bearer " + gateway.admin()).GET());
+        HttpResponse<String> anonymous = gateway.send(HttpRequest.newBuilder(gateway.bridge("/openai/v1/models")).GET());
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body()))
@@ -185,7 +142,7 @@ class OpenAiInterceptionIT {
         FakeUpstream.Received sent = upstream.received().getLast();
         assertThat(sent.method()).isEqualTo("GET");
         assertThat(sent.uri().toString()).isEqualTo("/v1/models?limit=5");
-        assertThat(sent.header("Authorization")).isEqualTo("Bearer " + OPENAI_KEY);
+        assertThat(sent.header("Authorization")).isEqualTo("Bearer " + LiveGateway.OPENAI_KEY);
         assertThat(answer.headers().firstValue("X-AI-Gateway-Interception-Id")).isEmpty();
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
@@ -195,12 +152,10 @@ class OpenAiInterceptionIT {
         upstream.replay(Txtar.fixture("openai/chatcompletions/single_builtin_tool.txtar"));
         String own = "sk-proj-persons-own-key-9876543210";
 
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + gateway.port() + "/api/v2/aibridge/openai/v1/chat/completions"))
-                .header("X-Coder-AI-Governance-Token", ADMIN)
+        HttpResponse<String> answer = gateway.send(HttpRequest.newBuilder(gateway.bridge("/openai/v1/chat/completions"))
+                .header("X-Coder-AI-Governance-Token", gateway.admin())
                 .header("Authorization", "Bearer " + own)
-                .POST(HttpRequest.BodyPublishers.ofString(request("openai/chatcompletions/single_builtin_tool.txtar", false)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(request("openai/chatcompletions/single_builtin_tool.txtar", false))));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         FakeUpstream.Received sent = upstream.received().getLast();
@@ -216,27 +171,11 @@ class OpenAiInterceptionIT {
         return body.put("stream", stream).toString();
     }
 
-    private static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/api/v2/aibridge" + path))
-                .header("Authorization", "Bearer " + ADMIN)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> post(String path, String body) {
+        return gateway.post(path, body);
     }
 
-    /** The payloads of the answered interception, read from the topic until its end event. */
     private static List<Object> eventsOf(HttpResponse<String> answer) {
-        String id = answer.headers().firstValue("X-AI-Gateway-Interception-Id").orElseThrow();
-        List<Object> payloads = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline
-                && (payloads.isEmpty() || !(payloads.getLast() instanceof InterceptionEnded))) {
-            events.poll(Duration.ofMillis(200)).forEach(r -> {
-                if (r.key().equals(id)) {
-                    payloads.add(r.value().getPayload());
-                }
-            });
-        }
-        assertThat(payloads).as("events of " + id).isNotEmpty().last().isInstanceOf(InterceptionEnded.class);
-        return payloads;
+        return gateway.eventsOf(answer);
     }
 }

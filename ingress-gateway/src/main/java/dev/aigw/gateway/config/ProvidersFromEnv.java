@@ -4,6 +4,7 @@ import dev.aigw.schemas.config.Settings;
 import dev.aigw.schemas.control.ProviderRules;
 import dev.aigw.schemas.control.ProviderSettings;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -61,11 +62,12 @@ final class ProvidersFromEnv {
         List<String> keys = keys(settings, index, at, problems);
         ProviderSettings candidate = new ProviderSettings(settings.get("PROVIDER_" + index + "_NAME", typeName), typeName,
                 settings.get("PROVIDER_" + index + "_BASE_URL", type.get().defaultBaseUrl()), keys, Optional.empty(),
-                Optional.empty(), true);
+                settings.get("PROVIDER_" + index + "_DUMP_DIR"), true);
         List<String> broken = ProviderRules.problems(candidate);
         broken.stream().map(problem -> at + variable(problem)).forEach(problems::add);
         return broken.isEmpty()
-                ? Optional.of(new ProviderConfig(type.get(), candidate.name(), URI.create(candidate.baseUrl()), keys))
+                ? Optional.of(new ProviderConfig(type.get(), candidate.name(), URI.create(candidate.baseUrl()), keys,
+                        candidate.dumpDir().map(Path::of)))
                 : Optional.empty();
     }
 

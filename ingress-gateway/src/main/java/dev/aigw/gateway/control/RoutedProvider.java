@@ -4,6 +4,7 @@ import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.ProviderType;
 import dev.aigw.schemas.control.ProviderSettings;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,8 @@ public record RoutedProvider(ProviderSettings settings, Optional<ProviderConfig>
     public static RoutedProvider of(ProviderSettings settings) {
         Optional<ProviderConfig> route = settings.enabled()
                 ? ProviderType.parse(settings.type())
-                        .map(type -> new ProviderConfig(type, settings.name(), URI.create(settings.baseUrl()), settings.keys()))
+                        .map(type -> new ProviderConfig(type, settings.name(), URI.create(settings.baseUrl()), settings.keys(),
+                                settings.dumpDir().map(Path::of)))
                 : Optional.empty();
         return new RoutedProvider(settings, route);
     }
@@ -26,6 +28,6 @@ public record RoutedProvider(ProviderSettings settings, Optional<ProviderConfig>
     /** The definition of a provider configured through the environment. */
     public static ProviderSettings settingsOf(ProviderConfig config) {
         return new ProviderSettings(config.name(), config.type().wireName(), config.baseUrl().toString(), config.keys(),
-                Optional.empty(), Optional.empty(), true);
+                Optional.empty(), config.dumpDir().map(Path::toString), true);
     }
 }

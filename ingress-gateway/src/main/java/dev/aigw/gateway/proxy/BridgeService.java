@@ -9,6 +9,7 @@ import dev.aigw.gateway.auth.AuthResult;
 import dev.aigw.gateway.auth.Authenticator;
 import dev.aigw.gateway.auth.Identity;
 import dev.aigw.gateway.auth.Presented;
+import dev.aigw.gateway.config.BridgeConfig;
 import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.ProviderType;
 import dev.aigw.gateway.intercept.Api;
@@ -41,21 +42,20 @@ public final class BridgeService implements HttpService {
     private final Authenticator authenticator;
     private final EventSink sink;
     private final String nodeId;
-    private final long maxBodyBytes;
-    private final boolean allowByok;
+    private final BridgeConfig options;
     private final Clock clock;
-    private final Upstream upstream = new Upstream();
+    private final Upstream upstream;
 
     /** A bridge over providers looked up by name per request, so changes apply at once; records to the sink. */
     public BridgeService(Function<String, Optional<ProviderConfig>> providers, Authenticator authenticator, EventSink sink,
-                         String nodeId, long maxBodyBytes, boolean allowByok, Clock clock) {
+                         String nodeId, BridgeConfig options, Clock clock) {
         this.providers = providers;
         this.authenticator = authenticator;
         this.sink = sink;
         this.nodeId = nodeId;
-        this.maxBodyBytes = maxBodyBytes;
-        this.allowByok = allowByok;
+        this.options = options;
         this.clock = clock;
+        this.upstream = new Upstream(options.timeouts());
     }
 
     @Override
@@ -213,7 +213,7 @@ public final class BridgeService implements HttpService {
                 yield centralized.gatewayKey();
             }
             case Presented.Byok byok -> {
-                if (!allowByok) {
+                if (!options.allowByok()) {
                     throw new GatewayException(Status.FORBIDDEN_403, "permission_error",
                             "Bring Your Own Key (BYOK) mode is not enabled.");
                 }
@@ -229,9 +229,9 @@ public final class BridgeService implements HttpService {
 
     private byte[] body(ServerRequest req) {
         long declared = req.headers().contentLength().orElse(-1);
-        if (declared > maxBodyBytes) {
+        if (declared > options.maxBodyBytes()) {
             throw new GatewayException(Status.REQUEST_ENTITY_TOO_LARGE_413, "request_too_large",
-                    "request body of " + declared + " bytes exceeds the limit of " + maxBodyBytes);
+                    "request body of " + declared + " bytes exceeds the limit of " + options.maxBodyBytes());
         }
         return req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
     }

@@ -1,6 +1,7 @@
 package dev.aigw.gateway.proxy;
 
 import dev.aigw.gateway.config.ProviderConfig;
+import dev.aigw.gateway.config.UpstreamTimeouts;
 import io.helidon.http.Header;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,10 +22,16 @@ final class Upstream {
     // Where a client puts credentials: the gateway key in centralized mode, the person's own provider key in BYOK.
     private static final Set<String> CLIENT_CREDENTIALS = Set.of("authorization", "x-api-key");
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    private final HttpClient client;
+    private final UpstreamTimeouts timeouts;
+
+    Upstream(UpstreamTimeouts timeouts) {
+        this.timeouts = timeouts;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeouts.connect())
+                .build();
+    }
 
     /**
      * Sends the request to {@code baseUrl + path + query} and returns the streaming response: with the client's own
@@ -36,7 +42,8 @@ final class Upstream {
         HttpRequest.BodyPublisher publisher = body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body);
         HttpRequest.Builder out = HttpRequest.newBuilder(target(provider.baseUrl(), path, req.query().rawValue()))
-                .method(req.prologue().method().text(), publisher);
+                .method(req.prologue().method().text(), publisher)
+                .timeout(timeouts.firstByte());
         for (Header h : req.headers()) {
             String name = h.name().toLowerCase(Locale.ROOT);
             if (!NOT_FORWARDED.contains(name) && (byok || !CLIENT_CREDENTIALS.contains(name))) {

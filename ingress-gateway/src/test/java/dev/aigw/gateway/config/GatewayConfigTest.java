@@ -8,6 +8,7 @@ import dev.aigw.schemas.control.MasterKey;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class GatewayConfigTest {
@@ -24,8 +25,8 @@ class GatewayConfigTest {
                 "CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate()));
 
         assertThat(config.providers()).containsExactly(
-                new ProviderConfig(ProviderType.ANTHROPIC, "anthropic", URI.create("http://127.0.0.1:9999"), List.of("sk-ant-1")),
-                new ProviderConfig(ProviderType.OPENAI, "azure-east", URI.create("https://api.openai.com/v1/"), List.of("k1", "k2")));
+                new ProviderConfig(ProviderType.ANTHROPIC, "anthropic", URI.create("http://127.0.0.1:9999"), List.of("sk-ant-1"), Optional.empty()),
+                new ProviderConfig(ProviderType.OPENAI, "azure-east", URI.create("https://api.openai.com/v1/"), List.of("k1", "k2"), Optional.empty()));
         assertThat(config.toString()).doesNotContain("sk-ant-1").doesNotContain("k2");
     }
 

@@ -1,0 +1,154 @@
+package dev.aigw.gateway.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aigw.events.v1.InterceptionEnded;
+import dev.aigw.events.v1.InterceptionEvent;
+import dev.aigw.gateway.Gateway;
+import dev.aigw.gateway.config.GatewayConfig;
+import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.schemas.registry.SchemaRegistryClient;
+import dev.aigw.schemas.serde.WireFormatSerde;
+import dev.aigw.testkit.RealStack;
+import dev.aigw.testkit.fixtures.FakeUpstream;
+import dev.aigw.testkit.fixtures.Txtar;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * A real gateway node on the test kit's Kafka and registry, with providers {@code anthropic}, {@code openai} and
+ * {@code copilot} on one fake upstream, and a consumer of its own interceptions topic. For integration tests that
+ * talk to the gateway over HTTP and read what it recorded back from Kafka.
+ */
+public final class LiveGateway implements AutoCloseable {
+    /** The centralized Anthropic key the gateway sends upstream. */
+    public static final String ANTHROPIC_KEY = "sk-ant-central-key-0123456789";
+    /** The centralized OpenAI key the gateway sends upstream. */
+    public static final String OPENAI_KEY = "sk-openai-central-key-0123456789";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String admin = "admin-" + UUID.randomUUID();
+    private final FakeUpstream upstream;
+    private final Gateway gateway;
+    private final KafkaConsumer<String, InterceptionEvent> events;
+    // Payloads by interception id, kept across reads so a test may read interceptions in any order.
+    private final Map<String, List<Object>> seen = new HashMap<>();
+
+    private LiveGateway(Map<String, String> extraEnv) {
+        String topic = RealStack.unique("interceptions");
+        RealStack.createTopics(1, topic);
+        upstream = FakeUpstream.replaying(Txtar.fixture("anthropic/simple.txtar"));
+        Map<String, String> env = new HashMap<>();
+        env.put("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", RealStack.kafkaBootstrap());
+        env.put("CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", RealStack.schemaRegistryUrl().toString());
+        env.put("CODER_AI_GATEWAY_INTERCEPTIONS_TOPIC", topic);
+        env.put("CODER_AI_GATEWAY_CONTROL_KEYS_TOPIC", RealStack.unique("keys"));
+        env.put("CODER_AI_GATEWAY_CONTROL_PROVIDERS_TOPIC", RealStack.unique("providers"));
+        env.put("CODER_AI_GATEWAY_ADMIN_TOKEN", admin);
+        env.put("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate());
+        env.put("CODER_AI_GATEWAY_PORT", "0");
+        env.put("CODER_AI_GATEWAY_PROVIDER_0_TYPE", "anthropic");
+        env.put("CODER_AI_GATEWAY_PROVIDER_0_BASE_URL", upstream.url().toString());
+        env.put("CODER_AI_GATEWAY_PROVIDER_0_KEY", ANTHROPIC_KEY);
+        env.put("CODER_AI_GATEWAY_PROVIDER_1_TYPE", "openai");
+        env.put("CODER_AI_GATEWAY_PROVIDER_1_BASE_URL", upstream.url() + "/v1");
+        env.put("CODER_AI_GATEWAY_PROVIDER_1_KEY", OPENAI_KEY);
+        env.put("CODER_AI_GATEWAY_PROVIDER_2_TYPE", "copilot");
+        env.put("CODER_AI_GATEWAY_PROVIDER_2_BASE_URL", upstream.url().toString());
+        env.putAll(extraEnv);
+        gateway = Gateway.start(GatewayConfig.fromEnv(env));
+        var serde = WireFormatSerde.create(SchemaRegistryClient.create(RealStack.schemaRegistryUrl()), InterceptionEvent.class);
+        events = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, RealStack.unique("reader"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), serde.deserializer());
+        events.subscribe(List.of(topic));
+    }
+
+    /** Starts a node; {@code extraEnv} adds to or overrides the default environment. */
+    public static LiveGateway start(Map<String, String> extraEnv) {
+        return new LiveGateway(extraEnv);
+    }
+
+    /** The bootstrap admin token, which is also a valid gateway key. */
+    public String admin() {
+        return admin;
+    }
+
+    /** The fake provider behind every configured provider. */
+    public FakeUpstream upstream() {
+        return upstream;
+    }
+
+    /** The node's URL for a path under the bridge, e.g. {@code /anthropic/v1/messages}. */
+    public URI bridge(String path) {
+        return URI.create("http://127.0.0.1:" + gateway.port() + "/api/v2/aibridge" + path);
+    }
+
+    /** The node's root URL, e.g. {@code http://127.0.0.1:PORT}. */
+    public URI root() {
+        return URI.create("http://127.0.0.1:" + gateway.port());
+    }
+
+    /** POSTs JSON to a bridge path with the admin key as centralized credential. */
+    public HttpResponse<String> post(String path, String body) {
+        return send(HttpRequest.newBuilder(bridge(path))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Sends any request to the node. */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("gateway did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The payloads recorded for the answered interception, read from the topic up to its end event. */
+    public List<Object> eventsOf(HttpResponse<?> answer) {
+        return eventsOf(answer.headers().firstValue("X-AI-Gateway-Interception-Id").orElseThrow(
+                () -> new AssertionError("no interception id in " + answer.headers().map())));
+    }
+
+    /** The payloads recorded for interception {@code id}, read from the topic up to its end event. */
+    public List<Object> eventsOf(String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline && !ended(id)) {
+            events.poll(Duration.ofMillis(200)).forEach(r ->
+                    seen.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value().getPayload()));
+        }
+        List<Object> payloads = seen.getOrDefault(id, List.of());
+        assertThat(payloads).as("events of " + id).isNotEmpty().last().isInstanceOf(InterceptionEnded.class);
+        return payloads;
+    }
+
+    private boolean ended(String id) {
+        List<Object> payloads = seen.get(id);
+        return payloads != null && payloads.getLast() instanceof InterceptionEnded;
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        gateway.close();
+        upstream.close();
+    }
+}
