@@ -38,11 +38,6 @@ public sealed interface Api {
     /** Whether providers of this type serve this API. */
     boolean servedBy(ProviderType type);
 
-    /** The body sent upstream: the client's bytes, unchanged unless the API needs an edit to be auditable. */
-    default byte[] upstreamBody(byte[] body, ApiRequest parsed) {
-        return body;
-    }
-
     /** Anthropic Messages, served by Anthropic providers at {@code /v1/messages}. */
     record Messages() implements Api {
         @Override
@@ -91,11 +86,6 @@ public sealed interface Api {
         @Override
         public StreamAudit follow(Consumer<Object> record) {
             return new ChatStream(record);
-        }
-
-        @Override
-        public byte[] upstreamBody(byte[] body, ApiRequest parsed) {
-            return parsed.stream() ? ChatRequest.withStreamUsage(body) : body;
         }
 
         @Override

@@ -1,8 +1,10 @@
 package dev.aigw.gateway.intercept;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,25 @@ public final class Json {
     /** A body as a tree; throws when it is not JSON. */
     public static JsonNode tree(byte[] body) throws IOException {
         return MAPPER.readTree(body);
+    }
+
+    /** A body already known to be JSON as a tree. */
+    public static JsonNode treeOf(byte[] body) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("a body checked to be JSON could not be read again", e);
+        }
+    }
+
+    /** A slice of a body as a tree; throws when it is not JSON. */
+    public static JsonNode tree(byte[] body, int offset, int length) throws IOException {
+        return MAPPER.readTree(MAPPER.createParser(body, offset, length));
+    }
+
+    /** A streaming parser over a body, able to build trees of the values it stands on. */
+    public static JsonParser parser(byte[] body) throws IOException {
+        return MAPPER.createParser(body);
     }
 
     /** The data of an SSE event as a tree, or empty when it is not JSON. */
@@ -35,6 +56,11 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("encoding a tree cannot fail", e);
         }
+    }
+
+    /** An empty array node. */
+    public static ArrayNode emptyArray() {
+        return MAPPER.createArrayNode();
     }
 
     /** An empty object node. */

@@ -1,29 +1,78 @@
 package dev.aigw.gateway.intercept;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 
 /** Checks every provider API applies to a request body before anything is forwarded. */
 public final class RequestJson {
+    private static final Set<String> READ = Set.of("model", "stream", "background", "stream_options");
+
     private RequestJson() {
     }
 
-    /** The body as a JSON object; anything else is a {@link BadRequestException}. */
-    public static JsonNode object(byte[] body) {
-        JsonNode root;
-        try {
-            root = Json.tree(body);
+    /**
+     * The body's outline: the top-level fields the audit reads ({@code model}, {@code stream}, {@code background},
+     * {@code stream_options}) and the {@code conversation} field, an array reduced to its last element. The rest is
+     * only checked to be JSON, never built into a tree, so a long conversation costs a scan, not a copy.
+     */
+    public static JsonNode outline(byte[] body, String conversation) {
+        try (JsonParser parser = Json.parser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new BadRequestException("request body must be a JSON object");
+            }
+            ObjectNode outline = (ObjectNode) Json.emptyObject();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals(conversation) && value == JsonToken.START_ARRAY) {
+                    outline.set(name, lastElement(parser, body));
+                } else if (name.equals(conversation) || READ.contains(name)) {
+                    outline.set(name, parser.readValueAsTree());
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new BadRequestException("request body must hold one JSON object and nothing after it");
+            }
+            return outline;
         } catch (JsonProcessingException e) {
             throw new BadRequestException("request body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new BadRequestException("request body could not be read");
         }
-        if (root == null || !root.isObject()) {
-            throw new BadRequestException("request body must be a JSON object");
+    }
+
+    // The parser stands on the array's start; only the last element is built, from its bytes, once the end is seen.
+    private static ArrayNode lastElement(JsonParser parser, byte[] body) throws IOException {
+        ArrayNode reduced = Json.emptyArray();
+        long start = -1;
+        long end = -1;
+        JsonNode scalar = null;
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                start = parser.currentTokenLocation().getByteOffset();
+                parser.skipChildren();
+                end = parser.currentLocation().getByteOffset();
+                scalar = null;
+            } else {
+                scalar = parser.readValueAsTree();
+                start = -1;
+            }
         }
-        return root;
+        if (scalar != null) {
+            reduced.add(scalar);
+        } else if (start >= 0) {
+            reduced.add(Json.tree(body, (int) start, (int) (end - start)));
+        }
+        return reduced;
     }
 
     /** A required non-blank string field. */

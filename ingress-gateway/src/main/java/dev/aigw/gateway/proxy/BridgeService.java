@@ -88,7 +88,7 @@ public final class BridgeService implements HttpService {
         parsed.prompt().ifPresent(p -> interception.record(new PromptUsage(null, p)));
         HttpResponse<InputStream> answer;
         try {
-            answer = upstream.send(provider, caller.byok(), api.path(), req, api.upstreamBody(body, parsed));
+            answer = upstream.send(provider, caller.byok(), api.path(), req, parsed.upstreamBody());
         } catch (IOException e) {
             interception.record(ended(InterceptionStatus.FAILED, null, "upstream_unreachable", e.getMessage()));
             throw new GatewayException(Status.BAD_GATEWAY_502, "api_error", "upstream unreachable: " + e.getMessage());

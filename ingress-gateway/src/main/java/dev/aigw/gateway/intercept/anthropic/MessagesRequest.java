@@ -13,12 +13,13 @@ public final class MessagesRequest {
 
     /** Parses a request body; a body that is not a Messages request is a {@link BadRequestException}. */
     public static ApiRequest parse(byte[] body) {
-        JsonNode root = RequestJson.object(body);
+        JsonNode root = RequestJson.outline(body, "messages");
         String model = RequestJson.text(root, "model");
         JsonNode last = RequestJson.last(RequestJson.array(root, "messages"));
         return new ApiRequest(model, root.path("stream").asBoolean(false), false, RequestJson.userText(last, "text"),
-                toolResultId(last));
+                toolResultId(last), body);
     }
+
     private static Optional<String> toolResultId(JsonNode last) {
         JsonNode content = last.path("content");
         for (int i = content.size() - 1; i >= 0; i--) {

@@ -15,7 +15,7 @@ public final class ResponsesRequest {
 
     /** Parses a request body; a body that is not a Responses request is a {@link BadRequestException}. */
     public static ApiRequest parse(byte[] body) {
-        JsonNode root = RequestJson.object(body);
+        JsonNode root = RequestJson.outline(body, "input");
         String model = RequestJson.text(root, "model");
         JsonNode input = root.path("input");
         if (!input.isMissingNode() && !input.isTextual() && !input.isArray()) {
@@ -25,7 +25,7 @@ public final class ResponsesRequest {
         Optional<String> callId = "function_call_output".equals(last.path("type").asText()) && last.path("call_id").isTextual()
                 ? Optional.of(last.path("call_id").asText()) : Optional.empty();
         return new ApiRequest(model, root.path("stream").asBoolean(false), root.path("background").asBoolean(false),
-                prompt(input, last), callId);
+                prompt(input, last), callId, body);
     }
 
     private static Optional<String> prompt(JsonNode input, JsonNode last) {

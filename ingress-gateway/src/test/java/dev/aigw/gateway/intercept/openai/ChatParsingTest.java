@@ -37,6 +37,28 @@ class ChatParsingTest {
     }
 
     @Test
+    void shouldAskForStreamUsageWithoutTouchingTheClientsBytes() {
+        String client = " {\n \"model\":\"gpt-4.1\", \"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+        byte[] sent = ChatRequest.parse(utf8(client)).upstreamBody();
+
+        assertThat(new String(sent, StandardCharsets.UTF_8)).isEqualTo(
+                " {\"stream_options\":{\"include_usage\":true},\n \"model\":\"gpt-4.1\", \"stream\":true,\"messages\":"
+                        + "[{\"role\":\"user\",\"content\":\"hi\"}]}");
+    }
+
+    @Test
+    void shouldTurnStreamUsageOnWhenTheClientTurnedItOffAndLeaveBlockingBodiesAlone() {
+        byte[] off = utf8("{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"include_usage\":false},\"messages\":[]}");
+        byte[] on = utf8("{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[]}");
+        byte[] blocking = utf8("{\"model\":\"m\",\"messages\":[]}");
+
+        assertThat(new String(ChatRequest.parse(off).upstreamBody(), StandardCharsets.UTF_8)).contains("\"include_usage\":true");
+        assertThat(ChatRequest.parse(on).upstreamBody()).isSameAs(on);
+        assertThat(ChatRequest.parse(blocking).upstreamBody()).isSameAs(blocking);
+    }
+
+    @Test
     void shouldExtractPromptAndToolCorrelationFromRequests() {
         ApiRequest simple = ChatRequest.parse(utf8(Txtar.fixture("openai/chatcompletions/simple.txtar").required("request")));
         assertThat(simple.model()).isEqualTo("gpt-4.1");
