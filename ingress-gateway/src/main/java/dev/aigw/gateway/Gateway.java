@@ -4,11 +4,13 @@ import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.gateway.auth.Authenticator;
 import dev.aigw.gateway.config.EventsConfig;
 import dev.aigw.gateway.config.GatewayConfig;
+import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.control.ControlHealth;
 import dev.aigw.gateway.control.ProviderSeeder;
 import dev.aigw.gateway.control.RoutedProvider;
 import dev.aigw.gateway.proxy.BridgeService;
 import dev.aigw.gateway.proxy.ErrorResponses;
+import dev.aigw.gateway.proxy.PathGuard;
 import dev.aigw.gateway.sink.EventSink;
 import dev.aigw.gateway.sink.KafkaEventSink;
 import dev.aigw.schemas.control.ControlPlane;
@@ -61,6 +63,8 @@ public final class Gateway implements AutoCloseable {
         Authenticator authenticator = new Authenticator(config.control().adminToken(), control.keys()::get, Clock.systemUTC());
         BridgeService bridge = new BridgeService(name -> control.providers().get(name).flatMap(RoutedProvider::route),
                 authenticator, sink, config.nodeId(), config.bridge(), Clock.systemUTC());
+        ErrorResponses errors = new ErrorResponses(name -> control.providers().get(name)
+                .flatMap(RoutedProvider::route).map(ProviderConfig::type), config.bridge().maxBodyBytes());
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
@@ -68,18 +72,19 @@ public final class Gateway implements AutoCloseable {
                 .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true)
                         .addCheck(() -> ControlHealth.check(control, conflicts), HealthCheckType.READINESS, ControlHealth.NAME)
                         .build()))
-                .routing(r -> routing(r, bridge))
+                .directHandlers(errors.transportErrors())
+                .routing(r -> routing(r, bridge, errors))
                 .build()
                 .start();
         return new Gateway(server, sink, control, conflicts);
     }
 
-    /** The gateway's routes; shared by the main and by tests. */
-    static void routing(HttpRouting.Builder routing, BridgeService bridge) {
-        routing.head("/", (req, res) -> res.send())
+    private static void routing(HttpRouting.Builder routing, BridgeService bridge, ErrorResponses errors) {
+        routing.addFilter(new PathGuard())
+                .head("/", (req, res) -> res.send())
                 .register("/api/v2/aibridge", bridge)
                 .register("/api/v2/ai-gateway", bridge);
-        ErrorResponses.register(routing);
+        errors.register(routing);
     }
 
     /** The port the node listens on. */

@@ -65,6 +65,8 @@ public final class BridgeService implements HttpService {
                 .post("/{provider}/v1/responses", (req, res) -> intercept(Api.RESPONSES, true, req, res))
                 .post("/{provider}/chat/completions", (req, res) -> intercept(Api.CHAT, false, req, res))
                 .post("/{provider}/responses", (req, res) -> intercept(Api.RESPONSES, false, req, res))
+                .head("/{provider}", this::headBase)
+                .head("/{provider}/v1", this::headBase)
                 .any(this::passthrough);
     }
 
@@ -94,6 +96,12 @@ public final class BridgeService implements HttpService {
             throw new GatewayException(Status.BAD_GATEWAY_502, "api_error", "upstream unreachable: " + e.getMessage());
         }
         relay(api, answer, res, interception, parsed.stream());
+    }
+
+    // Clients probe their base URL before the first call; the answer says only whether the provider exists.
+    private void headBase(ServerRequest req, ServerResponse res) {
+        boolean known = providers.apply(req.path().pathParameters().get("provider")).isPresent();
+        res.status(known ? Status.OK_200 : Status.NOT_FOUND_404).send();
     }
 
     // Whitelisted routes go upstream with the same credential rules but no audit; anything else is not supported.
