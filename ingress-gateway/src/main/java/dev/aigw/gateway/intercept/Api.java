@@ -10,7 +10,9 @@ import dev.aigw.gateway.intercept.openai.ChatStream;
 import dev.aigw.gateway.intercept.responses.ResponseResult;
 import dev.aigw.gateway.intercept.responses.ResponsesRequest;
 import dev.aigw.gateway.intercept.responses.ResponsesStream;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -38,6 +40,9 @@ public sealed interface Api {
     /** Whether providers of this type serve this API. */
     boolean servedBy(ProviderType type);
 
+    /** The SSE bytes that tell a streaming client of this API that the stream failed midway. */
+    byte[] streamError(String message);
+
     /** Anthropic Messages, served by Anthropic providers at {@code /v1/messages}. */
     record Messages() implements Api {
         @Override
@@ -63,6 +68,13 @@ public sealed interface Api {
         @Override
         public boolean servedBy(ProviderType type) {
             return type == ProviderType.ANTHROPIC;
+        }
+
+        @Override
+        public byte[] streamError(String message) {
+            ObjectNode error = Json.emptyObject();
+            error.put("type", "error").putObject("error").put("type", "api_error").put("message", message);
+            return sse("event: error\ndata: " + error + "\n\n");
         }
     }
 
@@ -92,6 +104,13 @@ public sealed interface Api {
         public boolean servedBy(ProviderType type) {
             return type != ProviderType.ANTHROPIC;
         }
+
+        @Override
+        public byte[] streamError(String message) {
+            ObjectNode error = Json.emptyObject();
+            error.putObject("error").put("message", message).put("type", "server_error");
+            return sse("data: " + error + "\n\ndata: [DONE]\n\n");
+        }
     }
 
     /** OpenAI Responses, served by OpenAI and Copilot providers. */
@@ -120,5 +139,16 @@ public sealed interface Api {
         public boolean servedBy(ProviderType type) {
             return type != ProviderType.ANTHROPIC;
         }
+
+        @Override
+        public byte[] streamError(String message) {
+            ObjectNode error = Json.emptyObject();
+            error.put("type", "error").put("code", "server_error").put("message", message);
+            return sse("event: error\ndata: " + error + "\n\n");
+        }
+    }
+
+    private static byte[] sse(String events) {
+        return events.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,8 @@
 package dev.aigw.gateway.intercept;
 
+import dev.aigw.events.v1.InterceptionEnded;
 import dev.aigw.events.v1.InterceptionEvent;
+import dev.aigw.events.v1.InterceptionStatus;
 import dev.aigw.gateway.sink.EventSink;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +37,11 @@ public final class Interception {
     /** The interception id, also shown to the client. */
     public String id() {
         return id;
+    }
+
+    /** Records the end: how it went, the provider's status if it answered, and the error if any. */
+    public void end(InterceptionStatus status, Integer upstreamStatus, String errorType, String error) {
+        record(new InterceptionEnded(status, upstreamStatus, errorType, error));
     }
 
     /** Records one fact: a payload of the {@code InterceptionEvent} union. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public final class Json {
     }
 
     /** An empty object node. */
-    public static JsonNode emptyObject() {
+    public static ObjectNode emptyObject() {
         return MAPPER.createObjectNode();
     }
 

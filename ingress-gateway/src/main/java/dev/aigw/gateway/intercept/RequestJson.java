@@ -27,7 +27,7 @@ public final class RequestJson {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadRequestException("request body must be a JSON object");
             }
-            ObjectNode outline = (ObjectNode) Json.emptyObject();
+            ObjectNode outline = Json.emptyObject();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();

@@ -1,7 +1,6 @@
 package dev.aigw.gateway.proxy;
 
 import dev.aigw.events.v1.CredentialKind;
-import dev.aigw.events.v1.InterceptionEnded;
 import dev.aigw.events.v1.InterceptionStarted;
 import dev.aigw.events.v1.InterceptionStatus;
 import dev.aigw.events.v1.PromptUsage;
@@ -15,10 +14,9 @@ import dev.aigw.gateway.config.ProviderType;
 import dev.aigw.gateway.intercept.Api;
 import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.ClientInfo;
-import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.Interception;
-import dev.aigw.gateway.intercept.sse.SseDecoder;
 import dev.aigw.gateway.sink.EventSink;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -27,8 +25,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Optional;
@@ -36,8 +32,7 @@ import java.util.function.Function;
 
 /** The intercepted provider routes, mounted under {@code /api/v2/aibridge} and {@code /api/v2/ai-gateway}. */
 public final class BridgeService implements HttpService {
-    private static final String INTERCEPTION_HEADER = "X-AI-Gateway-Interception-Id";
-
+    private static final HeaderName INTERCEPTION_HEADER = HeaderNames.create("X-AI-Gateway-Interception-Id");
     private final Function<String, Optional<ProviderConfig>> providers;
     private final Authenticator authenticator;
     private final EventSink sink;
@@ -45,6 +40,7 @@ public final class BridgeService implements HttpService {
     private final BridgeConfig options;
     private final Clock clock;
     private final Upstream upstream;
+    private final Relay relay;
 
     /** A bridge over providers looked up by name per request, so changes apply at once; records to the sink. */
     public BridgeService(Function<String, Optional<ProviderConfig>> providers, Authenticator authenticator, EventSink sink,
@@ -56,6 +52,7 @@ public final class BridgeService implements HttpService {
         this.options = options;
         this.clock = clock;
         this.upstream = new Upstream(options.timeouts());
+        this.relay = new Relay(options.timeouts());
     }
 
     @Override
@@ -86,16 +83,18 @@ public final class BridgeService implements HttpService {
                     "background requests are not supported by the AI Gateway");
         }
         Interception interception = Interception.begin(nodeId, sink, clock);
+        res.header(INTERCEPTION_HEADER, interception.id());
         interception.record(started(req, provider, caller, api, parsed));
         parsed.prompt().ifPresent(p -> interception.record(new PromptUsage(null, p)));
         HttpResponse<InputStream> answer;
         try {
-            answer = upstream.send(provider, caller.byok(), api.path(), req, parsed.upstreamBody());
+            answer = upstream.send(provider, caller, options.sendActorHeaders(), api.path(), req, parsed.upstreamBody());
         } catch (IOException e) {
-            interception.record(ended(InterceptionStatus.FAILED, null, "upstream_unreachable", e.getMessage()));
-            throw new GatewayException(Status.BAD_GATEWAY_502, "api_error", "upstream unreachable: " + e.getMessage());
+            UpstreamFailure failure = UpstreamFailure.of(e, options.timeouts());
+            interception.end(InterceptionStatus.FAILED, null, failure.type(), failure.message());
+            throw failure.toException();
         }
-        relay(api, answer, res, interception, parsed.stream());
+        relay.intercepted(api, answer, res, interception, parsed.stream());
     }
 
     // Clients probe their base URL before the first call; the answer says only whether the provider exists.
@@ -116,86 +115,16 @@ public final class BridgeService implements HttpService {
         Caller caller = authenticate(req, provider);
         HttpResponse<InputStream> answer;
         try {
-            answer = upstream.send(provider, caller.byok(), upstreamPath, req, body(req));
+            answer = upstream.send(provider, caller, false, upstreamPath, req, body(req));
         } catch (IOException e) {
-            throw new GatewayException(Status.BAD_GATEWAY_502, "api_error", "upstream proxy error: " + e.getMessage());
+            throw UpstreamFailure.of(e, options.timeouts()).toException();
         }
-        copyStatusAndHeaders(answer, res);
-        try (InputStream in = answer.body(); OutputStream out = res.outputStream()) {
-            in.transferTo(out);
-        }
+        relay.plain(answer, res);
     }
 
     private static GatewayException unsupported(ServerRequest req) {
         return new GatewayException(Status.NOT_FOUND_404, "not_found_error",
                 "route not supported: " + req.prologue().method().text() + " " + req.path().path());
-    }
-
-    private void relay(Api api, HttpResponse<InputStream> answer, ServerResponse res, Interception interception,
-                       boolean stream)
-            throws IOException {
-        copyStatusAndHeaders(answer, res);
-        res.header(HeaderNames.create(INTERCEPTION_HEADER), interception.id());
-        int status = answer.statusCode();
-        if (status / 100 != 2) {
-            try (InputStream in = answer.body()) {
-                res.send(in.readAllBytes());
-            }
-            interception.record(ended(InterceptionStatus.FAILED, status, "upstream_error", "upstream status " + status));
-        } else if (stream) {
-            relayStream(api, answer, res, interception);
-        } else {
-            byte[] bytes;
-            try (InputStream in = answer.body()) {
-                bytes = in.readAllBytes();
-            }
-            res.send(bytes);
-            try {
-                api.payloads(bytes).forEach(interception::record);
-                interception.record(ended(InterceptionStatus.COMPLETED, status, null, null));
-            } catch (IOException e) {
-                interception.record(ended(InterceptionStatus.COMPLETED, status, "response_not_parsed",
-                        "upstream answered " + status + " with a body that is not JSON"));
-            }
-        }
-    }
-
-    // Each chunk goes to the client and is flushed before the parser sees it, so parsing never delays the relay.
-    private void relayStream(Api api, HttpResponse<InputStream> answer, ServerResponse res, Interception interception)
-            throws IOException {
-        StreamAudit parsed = api.follow(interception::record);
-        SseDecoder decoder = new SseDecoder(parsed);
-        OutputStream out = res.outputStream();
-        try (InputStream in = answer.body()) {
-            byte[] buffer = new byte[8192];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                try {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                } catch (IOException | UncheckedIOException e) {
-                    parsed.finish();
-                    interception.record(ended(InterceptionStatus.CANCELLED, answer.statusCode(), "client_disconnected",
-                            "client went away mid-stream"));
-                    return;
-                }
-                decoder.feed(buffer, 0, n);
-            }
-        }
-        out.close();
-        decoder.finish();
-        parsed.finish();
-        interception.record(parsed.error()
-                .map(e -> ended(InterceptionStatus.FAILED, answer.statusCode(), "stream_error", e))
-                .orElseGet(() -> ended(InterceptionStatus.COMPLETED, answer.statusCode(), null, null)));
-    }
-
-    private static void copyStatusAndHeaders(HttpResponse<InputStream> answer, ServerResponse res) {
-        res.status(Status.create(answer.statusCode()));
-        answer.headers().map().forEach((name, values) -> {
-            if (Upstream.isForwardedResponseHeader(name)) {
-                res.header(HeaderNames.create(name), values.toArray(String[]::new));
-            }
-        });
     }
 
     private ProviderConfig provider(ServerRequest req) {
@@ -264,9 +193,5 @@ public final class BridgeService implements HttpService {
                 .setCredentialKind(caller.byok() ? CredentialKind.BYOK : CredentialKind.CENTRALIZED)
                 .setCredentialHint(caller.credentialHint())
                 .build();
-    }
-
-    private static InterceptionEnded ended(InterceptionStatus status, Integer upstreamStatus, String errorType, String error) {
-        return new InterceptionEnded(status, upstreamStatus, errorType, error);
     }
 }

@@ -21,6 +21,10 @@ final class Upstream {
             "expect", "accept-encoding", "x-coder-ai-governance-token");
     // Where a client puts credentials: the gateway key in centralized mode, the person's own provider key in BYOK.
     private static final Set<String> CLIENT_CREDENTIALS = Set.of("authorization", "x-api-key");
+    // Actor headers tell the provider who acts; only the gateway may set them, so a client's own never pass.
+    private static final String ACTOR_HEADER_PREFIX = "x-ai-bridge-actor-";
+    private static final String ACTOR_ID = "X-AI-Bridge-Actor-ID";
+    private static final String ACTOR_USERNAME = "X-AI-Bridge-Actor-Metadata-Username";
 
     private final HttpClient client;
     private final UpstreamTimeouts timeouts;
@@ -34,11 +38,13 @@ final class Upstream {
     }
 
     /**
-     * Sends the request to {@code baseUrl + path + query} and returns the streaming response: with the client's own
-     * provider credential when {@code byok}, else with the provider's configured key in place of the gateway key.
+     * Sends the request to {@code baseUrl + path + query} and returns the streaming response: with the caller's own
+     * provider credential in BYOK mode, else with the provider's configured key in place of the gateway key; with the
+     * caller's id and username in actor headers when {@code actorHeaders}.
      */
-    HttpResponse<InputStream> send(ProviderConfig provider, boolean byok, String path, ServerRequest req, byte[] body)
-            throws IOException, InterruptedException {
+    HttpResponse<InputStream> send(ProviderConfig provider, Caller caller, boolean actorHeaders, String path,
+                                   ServerRequest req, byte[] body) throws IOException, InterruptedException {
+        boolean byok = caller.byok();
         HttpRequest.BodyPublisher publisher = body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body);
         HttpRequest.Builder out = HttpRequest.newBuilder(target(provider.baseUrl(), path, req.query().rawValue()))
@@ -46,7 +52,8 @@ final class Upstream {
                 .timeout(timeouts.firstByte());
         for (Header h : req.headers()) {
             String name = h.name().toLowerCase(Locale.ROOT);
-            if (!NOT_FORWARDED.contains(name) && (byok || !CLIENT_CREDENTIALS.contains(name))) {
+            if (!NOT_FORWARDED.contains(name) && !name.startsWith(ACTOR_HEADER_PREFIX)
+                    && (byok || !CLIENT_CREDENTIALS.contains(name))) {
                 for (String value : h.allValues()) {
                     out.header(h.name(), value);
                 }
@@ -60,6 +67,10 @@ final class Upstream {
                     // Copilot is always called with the person's own token, never a central key.
                 }
             }
+        }
+        if (actorHeaders) {
+            out.header(ACTOR_ID, caller.identity().userId());
+            out.header(ACTOR_USERNAME, caller.identity().username());
         }
         return client.send(out.build(), HttpResponse.BodyHandlers.ofInputStream());
     }

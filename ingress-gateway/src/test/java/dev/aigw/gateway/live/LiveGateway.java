@@ -136,7 +136,7 @@ public final class LiveGateway implements AutoCloseable {
                     seen.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value().getPayload()));
         }
         List<Object> payloads = seen.getOrDefault(id, List.of());
-        assertThat(payloads).as("events of " + id).isNotEmpty().last().isInstanceOf(InterceptionEnded.class);
+        assertThat(payloads).as("events of " + id + ": " + payloads).isNotEmpty().last().isInstanceOf(InterceptionEnded.class);
         return payloads;
     }
 

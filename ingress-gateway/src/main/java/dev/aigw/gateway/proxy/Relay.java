@@ -1,0 +1,144 @@
+package dev.aigw.gateway.proxy;
+
+import dev.aigw.events.v1.InterceptionStatus;
+import dev.aigw.gateway.config.UpstreamTimeouts;
+import dev.aigw.gateway.intercept.Api;
+import dev.aigw.gateway.intercept.Interception;
+import dev.aigw.gateway.intercept.StreamAudit;
+import dev.aigw.gateway.intercept.sse.SseDecoder;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpResponse;
+
+/**
+ * Copies a provider's answer to the client as it arrives, feeding the audit on the side. Reads of the answer are
+ * watched: a provider that stops sending for the idle limit ends the interception as failed.
+ */
+final class Relay {
+    private final UpstreamTimeouts timeouts;
+    private final IdleWatch idle;
+
+    Relay(UpstreamTimeouts timeouts) {
+        this.timeouts = timeouts;
+        this.idle = new IdleWatch(timeouts.idle());
+    }
+
+    /**
+     * Relays an intercepted answer and records its facts and end. Status and headers are decided before the first
+     * byte is written: an error or blocking answer is read whole first, a stream is relayed chunk by chunk.
+     */
+    void intercepted(Api api, HttpResponse<InputStream> answer, ServerResponse res, Interception interception,
+                     boolean stream) throws IOException {
+        int status = answer.statusCode();
+        if (status / 100 == 2 && stream) {
+            copyStatusAndHeaders(answer, res);
+            relayStream(api, answer, res, interception);
+            return;
+        }
+        byte[] bytes = readAll(answer, interception);
+        copyStatusAndHeaders(answer, res);
+        res.send(bytes);
+        if (status / 100 != 2) {
+            interception.end(InterceptionStatus.FAILED, status, "upstream_error", "upstream status " + status);
+            return;
+        }
+        try {
+            api.payloads(bytes).forEach(interception::record);
+            interception.end(InterceptionStatus.COMPLETED, status, null, null);
+        } catch (IOException e) {
+            interception.end(InterceptionStatus.COMPLETED, status, "response_not_parsed",
+                    "upstream answered " + status + " with a body that is not JSON");
+        }
+    }
+
+    /** Relays a passthrough answer as it is. */
+    void plain(HttpResponse<InputStream> answer, ServerResponse res) throws IOException {
+        copyStatusAndHeaders(answer, res);
+        try (InputStream in = answer.body(); OutputStream out = res.outputStream(); var watched = idle.watch()) {
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                watched.touch();
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    private byte[] readAll(HttpResponse<InputStream> answer, Interception interception) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        IdleWatch.Watched watched = idle.watch();
+        try (InputStream in = answer.body(); watched) {
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                watched.touch();
+                bytes.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            UpstreamFailure failure = watched.expired() ? UpstreamFailure.idle(timeouts) : UpstreamFailure.of(e, timeouts);
+            interception.end(InterceptionStatus.FAILED, answer.statusCode(), failure.type(), failure.message());
+            throw failure.toException();
+        }
+        return bytes.toByteArray();
+    }
+
+    // Each chunk goes to the client and is flushed before the parser sees it, so parsing never delays the relay.
+    private void relayStream(Api api, HttpResponse<InputStream> answer, ServerResponse res, Interception interception)
+            throws IOException {
+        StreamAudit parsed = api.follow(interception::record);
+        SseDecoder decoder = new SseDecoder(parsed);
+        OutputStream out = res.outputStream();
+        IdleWatch.Watched watched = idle.watch();
+        try (InputStream in = answer.body(); watched) {
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                watched.touch();
+                if (!write(out, buffer, n)) {
+                    parsed.finish();
+                    interception.end(InterceptionStatus.CANCELLED, answer.statusCode(), "client_disconnected",
+                            "client went away mid-stream");
+                    return;
+                }
+                decoder.feed(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            UpstreamFailure failure = watched.expired() ? UpstreamFailure.idle(timeouts) : UpstreamFailure.of(e, timeouts);
+            parsed.finish();
+            interception.end(InterceptionStatus.FAILED, answer.statusCode(), failure.type(), failure.message());
+            byte[] notice = api.streamError(failure.message());
+            if (write(out, notice, notice.length)) {
+                out.close();
+            }
+            return;
+        }
+        out.close();
+        decoder.finish();
+        parsed.finish();
+        parsed.error().ifPresentOrElse(
+                e -> interception.end(InterceptionStatus.FAILED, answer.statusCode(), "stream_error", e),
+                () -> interception.end(InterceptionStatus.COMPLETED, answer.statusCode(), null, null));
+    }
+
+    // The server reports a client that went away with its own runtime exceptions (socket writer, closed connection).
+    private static boolean write(OutputStream out, byte[] bytes, int length) {
+        try {
+            out.write(bytes, 0, length);
+            out.flush();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void copyStatusAndHeaders(HttpResponse<InputStream> answer, ServerResponse res) {
+        res.status(Status.create(answer.statusCode()));
+        answer.headers().map().forEach((name, values) -> {
+            if (Upstream.isForwardedResponseHeader(name)) {
+                res.header(HeaderNames.create(name), values.toArray(String[]::new));
+            }
+        });
+    }
+}
