@@ -12,6 +12,7 @@ import dev.aigw.gateway.auth.Presented;
 import dev.aigw.gateway.config.BridgeConfig;
 import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.ProviderType;
+import dev.aigw.gateway.dump.Dumps;
 import dev.aigw.gateway.intercept.Api;
 import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.ClientInfo;
@@ -45,6 +46,7 @@ public final class BridgeService implements HttpService {
     private final BridgeConfig options;
     private final Clock clock;
     private final Upstream upstream;
+    private final Dumps dumps;
 
     /** A bridge over providers looked up by name per request, so changes apply at once; records to the sink. */
     public BridgeService(Function<String, Optional<ProviderConfig>> providers, Authenticator authenticator, EventSink sink,
@@ -56,6 +58,7 @@ public final class BridgeService implements HttpService {
         this.options = options;
         this.clock = clock;
         this.upstream = new Upstream(options.timeouts());
+        this.dumps = new Dumps(options::dumpDirOf, clock);
     }
 
     @Override
@@ -88,7 +91,8 @@ public final class BridgeService implements HttpService {
         parsed.prompt().ifPresent(p -> interception.record(new PromptUsage(null, p)));
         HttpResponse<InputStream> answer;
         try {
-            answer = upstream.send(provider, caller.byok(), api.path(), req, api.upstreamBody(body, parsed));
+            answer = upstream.send(provider, caller.byok(), api.path(), req, api.upstreamBody(body, parsed),
+                    dumps.intercepted(provider, parsed.model(), interception.id()));
         } catch (IOException e) {
             interception.record(ended(InterceptionStatus.FAILED, null, "upstream_unreachable", e.getMessage()));
             throw new GatewayException(Status.BAD_GATEWAY_502, "api_error", "upstream unreachable: " + e.getMessage());
@@ -108,7 +112,7 @@ public final class BridgeService implements HttpService {
         Caller caller = authenticate(req, provider);
         HttpResponse<InputStream> answer;
         try {
-            answer = upstream.send(provider, caller.byok(), upstreamPath, req, body(req));
+            answer = upstream.send(provider, caller.byok(), upstreamPath, req, body(req), dumps.passthrough(provider));
         } catch (IOException e) {
             throw new GatewayException(Status.BAD_GATEWAY_502, "api_error", "upstream proxy error: " + e.getMessage());
         }

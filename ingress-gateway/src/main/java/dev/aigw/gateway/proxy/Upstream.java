@@ -2,6 +2,7 @@ package dev.aigw.gateway.proxy;
 
 import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.UpstreamTimeouts;
+import dev.aigw.gateway.dump.Dump;
 import io.helidon.http.Header;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
@@ -36,9 +37,10 @@ final class Upstream {
     /**
      * Sends the request to {@code baseUrl + path + query} and returns the streaming response: with the client's own
      * provider credential when {@code byok}, else with the provider's configured key in place of the gateway key.
+     * The request as sent and the response as read are also given to {@code dump}.
      */
-    HttpResponse<InputStream> send(ProviderConfig provider, boolean byok, String path, ServerRequest req, byte[] body)
-            throws IOException, InterruptedException {
+    HttpResponse<InputStream> send(ProviderConfig provider, boolean byok, String path, ServerRequest req, byte[] body,
+                                   Dump dump) throws IOException, InterruptedException {
         HttpRequest.BodyPublisher publisher = body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body);
         HttpRequest.Builder out = HttpRequest.newBuilder(target(provider.baseUrl(), path, req.query().rawValue()))
@@ -61,7 +63,14 @@ final class Upstream {
                 }
             }
         }
-        return client.send(out.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpRequest request = out.build();
+        dump.request(request, body);
+        try {
+            return client.send(request, dump.bodyHandler());
+        } catch (IOException e) {
+            dump.failed(e);
+            throw e;
+        }
     }
 
     static URI target(URI base, String path, String rawQuery) {
