@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  */
 final class DumpWriter {
     private static final Logger LOG = Logger.getLogger(DumpWriter.class.getName());
-    // Bytes queued and not yet written, beyond which the disk is not keeping up and the dump is given up.
+    // Bytes copied for the dump and not yet written, beyond which the disk is not keeping up and the dump is given up.
     private static final long MAX_PENDING_BYTES = 16L * 1024 * 1024;
 
     private final Executor executor;
@@ -36,7 +36,7 @@ final class DumpWriter {
                 Thread.ofVirtual().name("api-dump").factory());
     }
 
-    /** A write of {@code bytes} bytes, skipped once the dump is abandoned. */
+    /** A write holding {@code bytes} bytes copied for it, skipped once the dump is abandoned. */
     void write(long bytes, Task task) {
         if (abandoned.get()) {
             return;

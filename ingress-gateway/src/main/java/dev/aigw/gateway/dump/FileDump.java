@@ -32,9 +32,9 @@ final class FileDump implements Dump {
     private final Clock clock;
     private final Function<HttpRequest, String> label;
     private final DumpWriter writer;
-    // Touched by the writer's tasks only, which run one after the other.
-    private Path base;
-    private OutputStream response;
+    // Touched by the writer's tasks only, which run one after the other, though not always on the same thread.
+    private volatile Path base;
+    private volatile OutputStream response;
 
     /** Dumps below {@code dir}/{@code folder}, naming the files by the time and the label of the request. */
     FileDump(Path dir, String folder, Clock clock, Function<HttpRequest, String> label, Executor executor) {
@@ -48,7 +48,8 @@ final class FileDump implements Dump {
     @Override
     public void request(HttpRequest request, byte[] body) {
         long millis = clock.millis();
-        writer.write(body.length, () -> {
+        // The body is the array being sent, not a copy, so it does not count towards what the writer may hold.
+        writer.write(0, () -> {
             Path parent = Files.createDirectories(dir.resolve(folder), permissions(dir, DIR_PERMISSIONS));
             base = parent.resolve(millis + "-" + label.apply(request));
             try (OutputStream out = create(".req.txt")) {

@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 
 /** How the process logs: one line per record, JSON when {@code CODER_AI_GATEWAY_LOG_JSON=true}, else text. */
 public final class LogFormat {
-    /** The variable, without prefix, that turns JSON lines on. */
-    static final String LOG_JSON = "LOG_JSON";
+    // The variable, without prefix, that turns JSON lines on.
+    private static final String LOG_JSON = "LOG_JSON";
     private static final Logger LOG = Logger.getLogger(LogFormat.class.getName());
 
     private LogFormat() {
