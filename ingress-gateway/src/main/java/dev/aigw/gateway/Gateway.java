@@ -8,6 +8,7 @@ import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.control.ControlHealth;
 import dev.aigw.gateway.control.ProviderSeeder;
 import dev.aigw.gateway.control.RoutedProvider;
+import dev.aigw.gateway.logging.InterceptionLog;
 import dev.aigw.gateway.proxy.BridgeService;
 import dev.aigw.gateway.proxy.ErrorResponses;
 import dev.aigw.gateway.proxy.PathGuard;
@@ -59,7 +60,8 @@ public final class Gateway implements AutoCloseable {
     private static Gateway start(GatewayConfig config, ControlPlane<RoutedProvider> control, List<String> conflicts) {
         EventsConfig events = config.events();
         var serde = WireFormatSerde.create(SchemaRegistryClient.create(events.schemaRegistryUrl()), InterceptionEvent.class);
-        EventSink sink = KafkaEventSink.create(events.kafkaBootstrap(), events.topic(), serde.serializer());
+        EventSink kafka = KafkaEventSink.create(events.kafkaBootstrap(), events.topic(), serde.serializer());
+        EventSink sink = config.bridge().structuredLogging() ? InterceptionLog.around(kafka) : kafka;
         Authenticator authenticator = new Authenticator(config.control().adminToken(), control.keys()::get, Clock.systemUTC());
         BridgeService bridge = new BridgeService(name -> control.providers().get(name).flatMap(RoutedProvider::route),
                 authenticator, sink, config.nodeId(), config.bridge(), Clock.systemUTC());

@@ -3,7 +3,7 @@ package dev.aigw.gateway;
 import dev.aigw.schemas.config.ConfigException;
 import dev.aigw.schemas.control.SealingException;
 import dev.aigw.gateway.config.GatewayConfig;
-import io.helidon.logging.common.LogConfig;
+import dev.aigw.gateway.logging.LogFormat;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -16,7 +16,7 @@ public final class GatewayMain {
 
     /** Entry point. */
     public static void main(String[] args) {
-        LogConfig.configureRuntime();
+        LogFormat.configure(System.getenv());
         GatewayConfig config;
         try {
             config = GatewayConfig.fromEnv(System.getenv(), List.of(args));

@@ -11,6 +11,7 @@ import dev.aigw.gateway.auth.Presented;
 import dev.aigw.gateway.config.BridgeConfig;
 import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.ProviderType;
+import dev.aigw.gateway.dump.Dumps;
 import dev.aigw.gateway.intercept.Api;
 import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.ClientInfo;
@@ -41,6 +42,7 @@ public final class BridgeService implements HttpService {
     private final Clock clock;
     private final Upstream upstream;
     private final Relay relay;
+    private final Dumps dumps;
 
     /** A bridge over providers looked up by name per request, so changes apply at once; records to the sink. */
     public BridgeService(Function<String, Optional<ProviderConfig>> providers, Authenticator authenticator, EventSink sink,
@@ -53,6 +55,7 @@ public final class BridgeService implements HttpService {
         this.clock = clock;
         this.upstream = new Upstream(options.timeouts());
         this.relay = new Relay(options.timeouts());
+        this.dumps = new Dumps(options::dumpDirOf, clock);
     }
 
     @Override
@@ -88,7 +91,8 @@ public final class BridgeService implements HttpService {
         parsed.prompt().ifPresent(p -> interception.record(new PromptUsage(null, p)));
         HttpResponse<InputStream> answer;
         try {
-            answer = upstream.send(provider, caller, options.sendActorHeaders(), api.path(), req, parsed.upstreamBody());
+            answer = upstream.send(caller, options.sendActorHeaders(), api.path(), req, parsed.upstreamBody(),
+                    dumps.intercepted(provider, parsed.model(), interception.id()));
         } catch (IOException e) {
             UpstreamFailure failure = UpstreamFailure.of(e, options.timeouts());
             interception.end(InterceptionStatus.FAILED, null, failure.type(), failure.message());
@@ -115,7 +119,7 @@ public final class BridgeService implements HttpService {
         Caller caller = authenticate(req, provider);
         HttpResponse<InputStream> answer;
         try {
-            answer = upstream.send(provider, caller, false, upstreamPath, req, body(req));
+            answer = upstream.send(caller, false, upstreamPath, req, body(req), dumps.passthrough(provider));
         } catch (IOException e) {
             throw UpstreamFailure.of(e, options.timeouts()).toException();
         }

@@ -2,6 +2,7 @@ package dev.aigw.gateway.proxy;
 
 import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.UpstreamTimeouts;
+import dev.aigw.gateway.dump.Dump;
 import io.helidon.http.Header;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
@@ -40,10 +41,12 @@ final class Upstream {
     /**
      * Sends the request to {@code baseUrl + path + query} and returns the streaming response: with the caller's own
      * provider credential in BYOK mode, else with the provider's configured key in place of the gateway key; with the
-     * caller's id and username in actor headers when {@code actorHeaders}.
+     * caller's id and username in actor headers when {@code actorHeaders}. The request as sent and the response as
+     * read are also given to {@code dump}.
      */
-    HttpResponse<InputStream> send(ProviderConfig provider, Caller caller, boolean actorHeaders, String path,
-                                   ServerRequest req, byte[] body) throws IOException, InterruptedException {
+    HttpResponse<InputStream> send(Caller caller, boolean actorHeaders, String path, ServerRequest req, byte[] body,
+                                   Dump dump) throws IOException, InterruptedException {
+        ProviderConfig provider = caller.provider();
         boolean byok = caller.byok();
         HttpRequest.BodyPublisher publisher = body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body);
@@ -72,7 +75,14 @@ final class Upstream {
             out.header(ACTOR_ID, caller.identity().userId());
             out.header(ACTOR_USERNAME, caller.identity().username());
         }
-        return client.send(out.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpRequest request = out.build();
+        dump.request(request, body);
+        try {
+            return client.send(request, dump.bodyHandler());
+        } catch (IOException e) {
+            dump.failed(e);
+            throw e;
+        }
     }
 
     static URI target(URI base, String path, String rawQuery) {
