@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -138,6 +139,14 @@ public final class LiveGateway implements AutoCloseable {
         List<Object> payloads = seen.getOrDefault(id, List.of());
         assertThat(payloads).as("events of " + id + ": " + payloads).isNotEmpty().last().isInstanceOf(InterceptionEnded.class);
         return payloads;
+    }
+
+    /**
+     * Ids of every interception read from the topic so far. Reading {@link #eventsOf} a later interception first
+     * makes this complete up to it, as the topic has one partition.
+     */
+    public Set<String> interceptionIds() {
+        return Set.copyOf(seen.keySet());
     }
 
     private boolean ended(String id) {

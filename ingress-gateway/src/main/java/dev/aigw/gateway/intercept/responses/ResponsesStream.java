@@ -6,6 +6,7 @@ import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseEvent;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Follows a Responses API SSE stream. The {@code response.completed} event carries the whole final response, so the
@@ -34,12 +35,20 @@ public final class ResponsesStream implements StreamAudit {
             case "response.completed" -> ResponseResult.payloads(data.path("response")).forEach(record);
             case "response.failed" -> error = "response failed: "
                     + data.path("response").path("error").path("message").asText("no reason given");
-            case "error" -> error = data.path("code").asText(data.path("error").path("code").asText("error")) + ": "
-                    + data.path("message").asText(data.path("error").path("message").asText(""));
+            case "error" -> error = errorEvent(data);
             default -> {
                 // Deltas are rebuilt in the completed response; nothing to record yet.
             }
         }
+    }
+
+    // The error sits on the event itself or in a nested error object, whose code may be null while its type is set.
+    private static String errorEvent(JsonNode data) {
+        JsonNode nested = data.path("error");
+        JsonNode detail = nested.isObject() ? nested : data;
+        String kind = Stream.of(detail.path("code"), nested.path("type")).filter(JsonNode::isTextual)
+                .map(JsonNode::asText).findFirst().orElse("error");
+        return kind + ": " + detail.path("message").asText("");
     }
 
     @Override

@@ -144,4 +144,11 @@ class ResponsesParsingTest {
         assertThat(streaming("stream_failure.txtar").stream().error())
                 .hasValue("response failed: The model failed to generate a response.");
     }
+
+    @Test
+    void shouldNameAnErrorEventByItsCodeOrElseItsType() {
+        assertThat(streaming("stream_error.txtar").stream().error()).hasValue("ERR_SOMETHING: Something went wrong");
+        assertThat(streaming("conversation.txtar").stream().error()).hasValue("invalid_request_error: "
+                + "Conversation with id 'conv_695fa1132770819795d013275c77e8380108ce40c6fb22bd' not found.");
+    }
 }
