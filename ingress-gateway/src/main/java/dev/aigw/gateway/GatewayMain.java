@@ -7,7 +7,7 @@ import io.helidon.logging.common.LogConfig;
 import java.util.List;
 import java.util.logging.Logger;
 
-/** Starts one gateway node from the environment. */
+/** Starts one gateway node from its flags, the environment and the YAML file. */
 public final class GatewayMain {
     private static final Logger LOG = Logger.getLogger(GatewayMain.class.getName());
 
