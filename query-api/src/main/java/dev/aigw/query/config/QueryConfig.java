@@ -54,7 +54,8 @@ public record QueryConfig(String host,
                 s.get("CASSANDRA_LOCAL_DC", "datacenter1"), s.get("CASSANDRA_KEYSPACE", "aigw"), s.get("ADMIN_TOKEN"),
                 lookback, new ControlPlane.Settings(s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
                         URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
-                        s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS), s.get("CONTROL_PROVIDERS_TOPIC", Topics.CONTROL_PROVIDERS),
+                        s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS),
+                        s.get("CONTROL_PROVIDERS_TOPIC", Topics.CONTROL_PROVIDERS),
                         masterKey));
         problems.addAll(s.unknownFlags());
         if (!problems.isEmpty()) {

@@ -28,6 +28,7 @@ public final class Settings {
     public static final String CONFIG_VARIABLE = PREFIX + "CONFIG";
 
     private final Map<String, String> env;
+    private final Map<String, String> flags;
     private final List<Source> sources;
     private final Set<String> flagsRead = new HashSet<>();
 
@@ -40,9 +41,11 @@ public final class Settings {
     public record Setting(String value, String source) {
     }
 
-    private Settings(Map<String, String> env, List<Source> sources) {
+    private Settings(Map<String, String> env, Map<String, String> flags, Map<String, String> yaml, String yamlFile) {
         this.env = Map.copyOf(env);
-        this.sources = sources;
+        this.flags = flags;
+        this.sources = List.of(new Source(Naming.FLAG, flags, ""), new Source(Naming.ENV, this.env, ""),
+                new Source(Naming.YAML, yaml, yamlFile));
     }
 
     /** Reads the arguments and the YAML file they or {@value #CONFIG_VARIABLE} name; problems go to {@code problems}. */
@@ -51,8 +54,7 @@ public final class Settings {
         Optional<Path> file = commandLine.config()
                 .or(() -> Optional.ofNullable(env.get(CONFIG_VARIABLE)).filter(v -> !v.isBlank()).map(v -> Path.of(v.strip())));
         Map<String, String> yaml = file.map(f -> YamlFile.read(f, problems)).orElse(Map.of());
-        return new Settings(env, List.of(new Source(Naming.FLAG, commandLine.flags(), ""), new Source(Naming.ENV, env, ""),
-                new Source(Naming.YAML, yaml, file.map(f -> " in " + f).orElse(""))));
+        return new Settings(env, commandLine.flags(), yaml, file.map(f -> " in " + f).orElse(""));
     }
 
     /** The option's value and source, if any source sets it. */
@@ -111,7 +113,7 @@ public final class Settings {
 
     /** A problem for each flag no option read; call after reading every option. */
     public List<String> unknownFlags() {
-        return sources.getFirst().values().keySet().stream()
+        return flags.keySet().stream()
                 .filter(flag -> !flagsRead.contains(flag))
                 .map(flag -> "unknown flag " + flag)
                 .toList();
@@ -165,7 +167,7 @@ public final class Settings {
         }
     }
 
-    /** One source of values, keyed by its own spelling of the names; {@code where} is appended to sources named. */
+    /** One source of values, keyed by its own spelling of the names; {@code where} follows each name in messages. */
     private record Source(Naming naming, Map<String, String> values, String where) {
         Optional<Setting> find(String option, boolean legacy) {
             String key = naming.key(option, legacy);

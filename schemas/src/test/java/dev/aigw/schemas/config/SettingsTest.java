@@ -125,7 +125,8 @@ class SettingsTest {
     @Test
     void shouldReportAMissingOrMalformedYamlFile() throws IOException {
         Settings.load(Map.of(), List.of("--config=" + dir.resolve("absent.yaml")), problems);
-        assertThat(problems).singleElement().asString().startsWith("cannot read the configuration file " + dir.resolve("absent.yaml"));
+        assertThat(problems).singleElement().asString()
+                .startsWith("cannot read the configuration file " + dir.resolve("absent.yaml"));
 
         problems.clear();
         Path file = yaml("ai_gateway:\n  allow_byok: [true\n");

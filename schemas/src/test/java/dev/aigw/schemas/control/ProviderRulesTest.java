@@ -44,8 +44,10 @@ class ProviderRulesTest {
 
     @Test
     void shouldAllowBedrockOnAnthropicButNeverWithKeysOrOnOtherTypes() {
-        ProviderSettings.Bedrock pair = new ProviderSettings.Bedrock("us-east-1", Optional.of("AKID"), Optional.of("s"), "", "");
-        ProviderSettings.Bedrock idOnly = new ProviderSettings.Bedrock("us-east-1", Optional.of("AKID"), Optional.empty(), "", "");
+        ProviderSettings.Bedrock pair =
+                new ProviderSettings.Bedrock("us-east-1", Optional.of("AKID"), Optional.of("s"), "", "");
+        ProviderSettings.Bedrock idOnly =
+                new ProviderSettings.Bedrock("us-east-1", Optional.of("AKID"), Optional.empty(), "", "");
 
         assertThat(ProviderRules.problems(bedrock("anthropic", List.of(), pair))).isEmpty();
         assertThat(ProviderRules.problems(bedrock("bedrock", List.of(), pair))).isEmpty();
