@@ -7,7 +7,7 @@ import dev.aigw.gateway.logging.LogFormat;
 import java.util.List;
 import java.util.logging.Logger;
 
-/** Starts one gateway node from the environment. */
+/** Starts one gateway node from its flags, the environment and the YAML file. */
 public final class GatewayMain {
     private static final Logger LOG = Logger.getLogger(GatewayMain.class.getName());
 
@@ -16,7 +16,7 @@ public final class GatewayMain {
 
     /** Entry point. */
     public static void main(String[] args) {
-        LogFormat.configure(System.getenv());
+        LogFormat.configure(System.getenv(), List.of(args));
         GatewayConfig config;
         try {
             config = GatewayConfig.fromEnv(System.getenv(), List.of(args));

@@ -4,9 +4,10 @@ import dev.aigw.query.config.QueryConfig;
 import dev.aigw.schemas.config.ConfigException;
 import dev.aigw.schemas.control.SealingException;
 import io.helidon.logging.common.LogConfig;
+import java.util.List;
 import java.util.logging.Logger;
 
-/** Starts the query API from the environment. */
+/** Starts the query API from its flags, the environment and the YAML file. */
 public final class QueryMain {
     private static final Logger LOG = Logger.getLogger(QueryMain.class.getName());
 
@@ -18,7 +19,7 @@ public final class QueryMain {
         LogConfig.configureRuntime();
         QueryConfig config;
         try {
-            config = QueryConfig.fromEnv(System.getenv());
+            config = QueryConfig.fromEnv(System.getenv(), List.of(args));
         } catch (ConfigException e) {
             System.err.println("query-api: invalid configuration:\n" + e.getMessage());
             System.exit(2);

@@ -3,9 +3,10 @@ package dev.aigw.recorder;
 import dev.aigw.recorder.config.RecorderConfig;
 import dev.aigw.schemas.config.ConfigException;
 import io.helidon.logging.common.LogConfig;
+import java.util.List;
 import java.util.logging.Logger;
 
-/** Starts the recorder from the environment. */
+/** Starts the recorder from its flags, the environment and the YAML file. */
 public final class RecorderMain {
     private static final Logger LOG = Logger.getLogger(RecorderMain.class.getName());
 
@@ -17,7 +18,7 @@ public final class RecorderMain {
         LogConfig.configureRuntime();
         RecorderConfig config;
         try {
-            config = RecorderConfig.fromEnv(System.getenv());
+            config = RecorderConfig.fromEnv(System.getenv(), List.of(args));
         } catch (ConfigException e) {
             System.err.println("recorder: invalid configuration:\n" + e.getMessage());
             System.exit(2);

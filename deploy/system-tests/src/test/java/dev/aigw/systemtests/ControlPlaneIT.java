@@ -237,7 +237,9 @@ class ControlPlaneIT {
         try (QueryApi rotator = QueryApi.start(QueryConfig.fromEnv(rotating))) {
             HttpResponse<String> resealed = callAt(rotator.port(), "POST", "/api/v2/providers/reseal", null, ADMIN);
             assertThat(resealed.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(resealed.body()).path("names").toString()).isEqualTo("[\"anthropic\"]");
+            // The configured provider and the built-ins every gateway seeds.
+            assertThat(JSON.readTree(resealed.body()).path("names").toString())
+                    .isEqualTo("[\"anthropic\",\"chatgpt\",\"copilot\",\"copilot-business\",\"copilot-enterprise\"]");
         }
         try (Gateway rotated = Gateway.start(GatewayConfig.fromEnv(after))) {
             assertThat(messages(rotated, ADMIN).statusCode()).isEqualTo(200);

@@ -1,6 +1,9 @@
 package dev.aigw.gateway.config;
 
+import dev.aigw.schemas.Topics;
+import dev.aigw.schemas.config.Settings;
 import dev.aigw.schemas.control.MasterKey;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,10 +13,17 @@ import java.util.Optional;
  * @param masterKey       the operator's master key, sealing provider secrets on the provider topic
  * @param keysTopic       compacted topic of gateway keys
  * @param providersTopic  compacted topic of provider configuration
- * @param reseedProviders whether the environment's providers overwrite differing ones on the topic
+ * @param reseedProviders whether the configured providers overwrite differing ones on the topic
  */
 public record ControlConfig(Optional<String> adminToken, MasterKey masterKey, String keysTopic, String providersTopic,
                             boolean reseedProviders) {
+    /** Reads {@code ADMIN_TOKEN}, {@code MASTER_KEY[_PREVIOUS]}, {@code CONTROL_*_TOPIC} and {@code RESEED_PROVIDERS}. */
+    static ControlConfig from(Settings s, List<String> problems) {
+        return new ControlConfig(s.get("ADMIN_TOKEN"), MasterKey.fromSettings(s, problems),
+                s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS), s.get("CONTROL_PROVIDERS_TOPIC", Topics.CONTROL_PROVIDERS),
+                s.bool("RESEED_PROVIDERS", false, problems));
+    }
+
     @Override
     public String toString() {
         return "ControlConfig[masterKey=" + masterKey.id() + ", topics=" + keysTopic + "," + providersTopic

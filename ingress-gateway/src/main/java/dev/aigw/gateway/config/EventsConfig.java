@@ -1,5 +1,7 @@
 package dev.aigw.gateway.config;
 
+import dev.aigw.schemas.Topics;
+import dev.aigw.schemas.config.Settings;
 import java.net.URI;
 
 /**
@@ -10,4 +12,10 @@ import java.net.URI;
  * @param topic             topic for interception events
  */
 public record EventsConfig(String kafkaBootstrap, URI schemaRegistryUrl, String topic) {
+    /** Reads {@code KAFKA_BOOTSTRAP}, {@code SCHEMA_REGISTRY_URL} and {@code INTERCEPTIONS_TOPIC}. */
+    static EventsConfig from(Settings s) {
+        return new EventsConfig(s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+                URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
+                s.get("INTERCEPTIONS_TOPIC", Topics.INTERCEPTIONS));
+    }
 }

@@ -1,13 +1,10 @@
 package dev.aigw.gateway.config;
 
-import dev.aigw.schemas.Topics;
 import dev.aigw.schemas.config.ConfigException;
 import dev.aigw.schemas.config.Settings;
-import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.schemas.control.ProviderSettings;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,41 +19,39 @@ import java.util.UUID;
  * @param events    where interception events go
  * @param control   the control plane this node follows
  * @param bridge    how requests are treated
- * @param providers provider instances by configuration order, seeded into the provider topic
+ * @param providers configured provider definitions (indexed, legacy, then built-in), seeded into the provider topic
  */
 public record GatewayConfig(String host, int port, String nodeId, EventsConfig events, ControlConfig control,
-                            BridgeConfig bridge, List<ProviderConfig> providers) {
+                            BridgeConfig bridge, List<ProviderSettings> providers) {
     /** Flag equivalent of {@code CODER_AI_GATEWAY_RESEED_PROVIDERS=true}. */
     public static final String RESEED_FLAG = "--ai-gateway-reseed-providers";
 
-    /** Reads and validates the configuration; throws {@link ConfigException} listing every problem. */
+    /** Reads and validates the configuration from the environment alone. */
     public static GatewayConfig fromEnv(Map<String, String> env) {
         return fromEnv(env, List.of());
     }
 
-    /** As {@link #fromEnv(Map)}, with command-line flags ({@value #RESEED_FLAG}) taking precedence. */
+    /**
+     * Reads and validates the configuration from flags, the environment and the YAML file, in that precedence; throws
+     * {@link ConfigException} listing every problem.
+     */
     public static GatewayConfig fromEnv(Map<String, String> env, List<String> args) {
-        Settings s = Settings.of(env);
         List<String> problems = new ArrayList<>();
-        List<ProviderConfig> providers = ProvidersFromEnv.read(s, problems);
+        Settings s = Settings.load(env, args, problems);
+        List<ProviderSettings> providers = Providers.read(s, problems);
         int port = s.integer("PORT", 8080, problems);
-        long maxBody = s.integer("MAX_BODY_BYTES", 32 * 1024 * 1024, problems);
-        URI registry = URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085"));
-        MasterKey masterKey = MasterKey.fromSettings(s, problems);
-        boolean reseed = args.contains(RESEED_FLAG) || s.bool("RESEED_PROVIDERS", false, problems);
-        BridgeConfig bridge = new BridgeConfig(maxBody, s.bool("ALLOW_BYOK", true, problems),
-                s.bool("STRUCTURED_LOGGING", false, problems), s.bool("SEND_ACTOR_HEADERS", false, problems),
-                s.get("DUMP_DIR").map(Path::of), UpstreamTimeouts.DEFAULTS);
+        EventsConfig events = EventsConfig.from(s);
+        ControlConfig control = ControlConfig.from(s, problems);
+        BridgeConfig bridge = BridgeConfig.from(s, problems);
+        String host = s.get("HOST", "127.0.0.1");
+        String nodeId = s.get("NODE_ID").orElseGet(GatewayConfig::defaultNodeId);
+        // Logging is set up from LOG_JSON before this runs; checking it here makes a bad value or its flag fail alike.
+        s.bool("LOG_JSON", false, problems);
+        problems.addAll(s.unknownFlags());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        EventsConfig events = new EventsConfig(s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"), registry,
-                s.get("INTERCEPTIONS_TOPIC", Topics.INTERCEPTIONS));
-        ControlConfig control = new ControlConfig(s.get("ADMIN_TOKEN"), masterKey,
-                s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS), s.get("CONTROL_PROVIDERS_TOPIC", Topics.CONTROL_PROVIDERS),
-                reseed);
-        return new GatewayConfig(s.get("HOST", "127.0.0.1"), port, s.get("NODE_ID", defaultNodeId()), events, control,
-                bridge, providers);
+        return new GatewayConfig(host, port, nodeId, events, control, bridge, providers);
     }
 
     private static String defaultNodeId() {

@@ -1,6 +1,5 @@
 package dev.aigw.gateway.control;
 
-import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.ProviderSettings;
 import java.util.List;
@@ -8,7 +7,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Publishes the environment's providers to the provider topic when it does not have them. The topic wins over a
+ * Publishes the configured providers to the provider topic when it does not have them. The topic wins over a
  * differing environment unless reseeding is asked for; each difference is logged once by field name, never by value.
  */
 public final class ProviderSeeder {
@@ -19,10 +18,10 @@ public final class ProviderSeeder {
     }
 
     /** Seeds every provider and returns the names of those whose topic definition differs from the environment. */
-    public static List<String> seed(ControlPlane<RoutedProvider> control, List<ProviderConfig> configured, boolean reseed) {
+    public static List<String> seed(ControlPlane<RoutedProvider> control, List<ProviderSettings> configured, boolean reseed) {
         return configured.stream()
-                .filter(config -> seedOne(control, RoutedProvider.settingsOf(config), reseed))
-                .map(ProviderConfig::name)
+                .filter(wanted -> seedOne(control, wanted, reseed))
+                .map(ProviderSettings::name)
                 .toList();
     }
 

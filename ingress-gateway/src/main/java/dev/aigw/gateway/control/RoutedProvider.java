@@ -12,22 +12,18 @@ import java.util.Optional;
  * change of the topic, so a request only looks it up.
  *
  * @param settings the opened definition
- * @param route    empty when disabled or of a type this node does not serve
+ * @param route    empty when disabled or of a kind this node does not serve
  */
 public record RoutedProvider(ProviderSettings settings, Optional<ProviderConfig> route) {
     /** The routed form of a definition. */
     public static RoutedProvider of(ProviderSettings settings) {
-        Optional<ProviderConfig> route = settings.enabled()
+        // Bedrock (type bedrock, or anthropic through Bedrock) needs request signing this node does not do yet, so such
+        // a provider is kept on the topic but not routed.
+        Optional<ProviderConfig> route = settings.enabled() && settings.bedrock().isEmpty()
                 ? ProviderType.parse(settings.type())
                         .map(type -> new ProviderConfig(type, settings.name(), URI.create(settings.baseUrl()), settings.keys(),
                                 settings.dumpDir().map(Path::of)))
                 : Optional.empty();
         return new RoutedProvider(settings, route);
-    }
-
-    /** The definition of a provider configured through the environment. */
-    public static ProviderSettings settingsOf(ProviderConfig config) {
-        return new ProviderSettings(config.name(), config.type().wireName(), config.baseUrl().toString(), config.keys(),
-                Optional.empty(), config.dumpDir().map(Path::toString), true);
     }
 }

@@ -3,47 +3,111 @@ package dev.aigw.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigw.schemas.Topics;
 import dev.aigw.schemas.config.ConfigException;
 import dev.aigw.schemas.control.MasterKey;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GatewayConfigTest {
+    private static final String MASTER_KEY = MasterKey.generate();
 
-    @Test
-    void shouldReadIndexedProvidersUnderBothPrefixes() {
-        GatewayConfig config = GatewayConfig.fromEnv(Map.of(
-                "CODER_AI_GATEWAY_PROVIDER_0_TYPE", "anthropic",
-                "CODER_AI_GATEWAY_PROVIDER_0_KEY", "sk-ant-1",
-                "CODER_AI_GATEWAY_PROVIDER_0_BASE_URL", "http://127.0.0.1:9999",
-                "CODER_AIBRIDGE_PROVIDER_1_TYPE", "openai",
-                "CODER_AIBRIDGE_PROVIDER_1_NAME", "azure-east",
-                "CODER_AIBRIDGE_PROVIDER_1_KEYS", "k1, k2",
-                "CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate()));
+    @TempDir
+    Path dir;
 
-        assertThat(config.providers()).containsExactly(
-                new ProviderConfig(ProviderType.ANTHROPIC, "anthropic", URI.create("http://127.0.0.1:9999"), List.of("sk-ant-1"), Optional.empty()),
-                new ProviderConfig(ProviderType.OPENAI, "azure-east", URI.create("https://api.openai.com/v1/"), List.of("k1", "k2"), Optional.empty()));
-        assertThat(config.toString()).doesNotContain("sk-ant-1").doesNotContain("k2");
+    private static Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>(Map.of("CODER_AI_GATEWAY_MASTER_KEY", MASTER_KEY));
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
     }
 
     @Test
-    void shouldReportEveryProblemWhenProvidersAreInvalid() {
-        assertThatThrownBy(() -> GatewayConfig.fromEnv(Map.of(
-                "CODER_AI_GATEWAY_PROVIDER_0_TYPE", "anthropic",
-                "CODER_AI_GATEWAY_PROVIDER_0_NAME", "Bad_Name",
-                "CODER_AI_GATEWAY_PROVIDER_0_KEY", "a",
-                "CODER_AI_GATEWAY_PROVIDER_0_KEYS", "b",
-                "CODER_AI_GATEWAY_PROVIDER_1_TYPE", "gemini",
-                "CODER_AI_GATEWAY_PORT", "eighty")))
+    void shouldUseTheDocumentedDefaults() {
+        GatewayConfig config = GatewayConfig.fromEnv(env());
+
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.nodeId()).isNotBlank();
+        assertThat(config.events()).isEqualTo(new EventsConfig("127.0.0.1:9092", URI.create("http://127.0.0.1:8085"),
+                Topics.INTERCEPTIONS));
+        assertThat(config.control().adminToken()).isEmpty();
+        assertThat(config.control().keysTopic()).isEqualTo(Topics.CONTROL_KEYS);
+        assertThat(config.control().providersTopic()).isEqualTo(Topics.CONTROL_PROVIDERS);
+        assertThat(config.control().reseedProviders()).isFalse();
+        assertThat(config.bridge()).isEqualTo(new BridgeConfig(32 * 1024 * 1024, true, false, false, Optional.empty(),
+                new UpstreamTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(600), Duration.ofSeconds(300))));
+    }
+
+    @Test
+    void shouldTakeFlagsOverVariablesOverTheYamlFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("gateway.yaml"), """
+                ai_gateway:
+                  allow_byok: true
+                  structured_logging: true
+                  send_actor_headers: false
+                  dump_dir: /yaml/dumps
+                  upstream_idle_timeout: 2m
+                """);
+        GatewayConfig config = GatewayConfig.fromEnv(
+                env("CODER_AI_GATEWAY_CONFIG", file.toString(), "CODER_AI_GATEWAY_ALLOW_BYOK", "true",
+                        "CODER_AI_GATEWAY_SEND_ACTOR_HEADERS", "true", "CODER_AI_GATEWAY_DUMP_DIR", "/env/dumps"),
+                List.of("--ai-gateway-allow-byok=false", "--ai-gateway-dump-dir", "/flag/dumps", GatewayConfig.RESEED_FLAG));
+
+        assertThat(config.bridge()).isEqualTo(new BridgeConfig(32 * 1024 * 1024, false, true, true,
+                Optional.of(Path.of("/flag/dumps")),
+                new UpstreamTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(600), Duration.ofMinutes(2))));
+        assertThat(config.control().reseedProviders()).isTrue();
+    }
+
+    @Test
+    void shouldReadEveryGatewayOption() {
+        GatewayConfig config = GatewayConfig.fromEnv(env("CODER_AI_GATEWAY_HOST", "0.0.0.0", "CODER_AI_GATEWAY_PORT", "9090",
+                "CODER_AI_GATEWAY_NODE_ID", "node-7", "CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", "k:9092",
+                "CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", "http://r:8085", "CODER_AI_GATEWAY_INTERCEPTIONS_TOPIC", "t",
+                "CODER_AI_GATEWAY_ADMIN_TOKEN", "adm", "CODER_AI_GATEWAY_CONTROL_KEYS_TOPIC", "kt",
+                "CODER_AI_GATEWAY_CONTROL_PROVIDERS_TOPIC", "pt", "CODER_AI_GATEWAY_RESEED_PROVIDERS", "true",
+                "CODER_AI_GATEWAY_MAX_BODY_BYTES", "1024", "CODER_AI_GATEWAY_UPSTREAM_CONNECT_TIMEOUT", "30s",
+                "CODER_AI_GATEWAY_UPSTREAM_FIRST_BYTE_TIMEOUT", "10m", "CODER_AI_GATEWAY_UPSTREAM_IDLE_TIMEOUT", "1h30m"));
+
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.port()).isEqualTo(9090);
+        assertThat(config.nodeId()).isEqualTo("node-7");
+        assertThat(config.events()).isEqualTo(new EventsConfig("k:9092", URI.create("http://r:8085"), "t"));
+        assertThat(config.control().adminToken()).hasValue("adm");
+        assertThat(config.control().keysTopic()).isEqualTo("kt");
+        assertThat(config.control().providersTopic()).isEqualTo("pt");
+        assertThat(config.control().reseedProviders()).isTrue();
+        assertThat(config.bridge().maxBodyBytes()).isEqualTo(1024);
+        assertThat(config.bridge().timeouts()).isEqualTo(
+                new UpstreamTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(90)));
+    }
+
+    @Test
+    void shouldReportEveryProblemTogether() {
+        assertThatThrownBy(() -> GatewayConfig.fromEnv(env(
+                        "CODER_AI_GATEWAY_PROVIDER_0_TYPE", "anthropic", "CODER_AI_GATEWAY_PROVIDER_0_NAME", "Bad_Name",
+                        "CODER_AI_GATEWAY_PORT", "eighty", "CODER_AI_GATEWAY_UPSTREAM_CONNECT_TIMEOUT", "soon",
+                        "CODER_AI_GATEWAY_UPSTREAM_IDLE_TIMEOUT", "0s", "CODER_AI_GATEWAY_MAX_BODY_BYTES", "-1"),
+                List.of("--ai-gateway-alow-byok")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("PROVIDER_0_NAME \"Bad_Name\" must match")
-                .hasMessageContaining("KEY and CODER_AI_GATEWAY_PROVIDER_0_KEYS are mutually exclusive")
-                .hasMessageContaining("PROVIDER_1_TYPE must be one of")
-                .hasMessageContaining("CODER_AI_GATEWAY_PORT must be an integer");
+                .hasMessage(String.join("\n",
+                        "CODER_AI_GATEWAY_PROVIDER_0_NAME \"Bad_Name\" must match ^[a-z0-9]+(-[a-z0-9]+)*$",
+                        "CODER_AI_GATEWAY_PORT must be an integer, got \"eighty\"",
+                        "CODER_AI_GATEWAY_MAX_BODY_BYTES must be a positive number of bytes",
+                        "CODER_AI_GATEWAY_UPSTREAM_CONNECT_TIMEOUT must be a duration such as 30s, 10m or 1h30m, got \"soon\"",
+                        "CODER_AI_GATEWAY_UPSTREAM_IDLE_TIMEOUT must be longer than zero",
+                        "unknown flag --ai-gateway-alow-byok"));
     }
 
     @Test
@@ -52,32 +116,30 @@ class GatewayConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("master key is missing");
         assertThatThrownBy(() -> GatewayConfig.fromEnv(Map.of("CODER_AI_GATEWAY_MASTER_KEY", "c2hvcnQ=")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("must decode to 32 bytes, got 5");
+        assertThatThrownBy(() -> GatewayConfig.fromEnv(env(), List.of("--ai-gateway-master-key-previous=c2hvcnQ=")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--ai-gateway-master-key-previous: master key must decode to 32 bytes, got 5");
     }
 
     @Test
-    void shouldRefuseSkippedIndicesAndDuplicateNames() {
-        assertThatThrownBy(() -> GatewayConfig.fromEnv(Map.of("CODER_AI_GATEWAY_PROVIDER_1_TYPE", "openai")))
-                .hasMessageContaining("provider num 0 skipped");
-        assertThatThrownBy(() -> GatewayConfig.fromEnv(Map.of(
-                "CODER_AI_GATEWAY_PROVIDER_0_TYPE", "openai", "CODER_AI_GATEWAY_PROVIDER_1_TYPE", "openai")))
-                .hasMessageContaining("provider name \"openai\" is used by more than one provider");
+    void shouldSeedConfiguredAndBuiltinProvidersWithoutShowingKeys() {
+        GatewayConfig config = GatewayConfig.fromEnv(env("CODER_AI_GATEWAY_PROVIDER_0_TYPE", "anthropic",
+                "CODER_AI_GATEWAY_PROVIDER_0_KEY", "sk-ant-secret-123456789"));
+
+        assertThat(config.providers()).extracting(p -> p.name())
+                .containsExactly("anthropic", "copilot", "copilot-business", "copilot-enterprise", "chatgpt");
+        assertThat(config.toString()).doesNotContain("sk-ant-secret-123456789");
     }
 
     @Test
-    void shouldRefuseBadKeyLists() {
-        assertThatThrownBy(() -> GatewayConfig.fromEnv(Map.of(
-                "CODER_AI_GATEWAY_PROVIDER_0_TYPE", "openai", "CODER_AI_GATEWAY_PROVIDER_0_KEYS", "a,,a,b,c,d,e")))
-                .hasMessageContaining("at most 5")
-                .hasMessageContaining("empty key")
-                .hasMessageContaining("duplicate key");
-    }
+    void shouldPutAProvidersDumpsUnderTheBaseUnlessItHasItsOwnDirectory() {
+        BridgeConfig bridge = GatewayConfig.fromEnv(env("CODER_AI_GATEWAY_DUMP_DIR", "/dumps")).bridge();
+        ProviderConfig plain = new ProviderConfig(ProviderType.OPENAI, "azure", URI.create("https://a/"), List.of(),
+                Optional.empty());
+        ProviderConfig own = new ProviderConfig(ProviderType.OPENAI, "azure", URI.create("https://a/"), List.of(),
+                Optional.of(Path.of("/own")));
 
-    @Test
-    void shouldNameTheVariableWhenTheSharedRulesRefuseABaseUrlOrCopilotKeys() {
-        assertThatThrownBy(() -> GatewayConfig.fromEnv(Map.of(
-                "CODER_AI_GATEWAY_PROVIDER_0_TYPE", "openai", "CODER_AI_GATEWAY_PROVIDER_0_BASE_URL", "ftp://files.example",
-                "CODER_AI_GATEWAY_PROVIDER_1_TYPE", "copilot", "CODER_AI_GATEWAY_PROVIDER_1_KEY", "k")))
-                .hasMessageContaining("CODER_AI_GATEWAY_PROVIDER_0_BASE_URL \"ftp://files.example\" needs an http or https scheme")
-                .hasMessageContaining("CODER_AI_GATEWAY_PROVIDER_1_KEYS are not allowed for copilot");
+        assertThat(bridge.dumpDirOf(plain)).hasValue(Path.of("/dumps/azure"));
+        assertThat(bridge.dumpDirOf(own)).hasValue(Path.of("/own"));
     }
 }

@@ -32,8 +32,8 @@ class LogFormatTest {
     }
 
     @Test
-    void shouldFormatEveryRootHandlerAsJsonLinesWhenAsked() throws Exception {
-        LogFormat.configure(Map.of("CODER_AI_GATEWAY_LOG_JSON", "true"));
+    void shouldFormatEveryRootHandlerAsJsonLinesWhenTheFlagAsks() throws Exception {
+        LogFormat.configure(Map.of(), List.of("--ai-gateway-log-json"));
 
         LogRecord record = new LogRecord(Level.WARNING, "disk {0} is full");
         record.setLoggerName("test");
@@ -45,7 +45,7 @@ class LogFormatTest {
 
     @Test
     void shouldLogAsTextWhenTheValueIsNotABoolean() {
-        LogFormat.configure(Map.of("CODER_AI_GATEWAY_LOG_JSON", "yes"));
+        LogFormat.configure(Map.of("CODER_AI_GATEWAY_LOG_JSON", "yes"), List.of());
 
         LogRecord record = new LogRecord(Level.INFO, "started");
         record.setLoggerName("test");

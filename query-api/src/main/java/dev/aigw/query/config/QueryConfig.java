@@ -33,22 +33,34 @@ public record QueryConfig(String host,
                           int lookbackDays,
                           ControlPlane.Settings control) {
 
-    /** Reads and validates the configuration; throws {@link ConfigException} listing every problem. */
+    /** Reads and validates the configuration from the environment alone. */
     public static QueryConfig fromEnv(Map<String, String> env) {
-        Settings s = Settings.of(env);
+        return fromEnv(env, List.of());
+    }
+
+    /**
+     * Reads and validates the configuration from flags, the environment and the YAML file, in that precedence; throws
+     * {@link ConfigException} listing every problem.
+     */
+    public static QueryConfig fromEnv(Map<String, String> env, List<String> args) {
         List<String> problems = new ArrayList<>();
+        Settings s = Settings.load(env, args, problems);
         int port = s.integer("QUERY_PORT", 8081, problems);
         int lookback = s.integer("QUERY_LOOKBACK_DAYS", 90, problems);
-        List<InetSocketAddress> contactPoints = s.addresses("CASSANDRA_CONTACT_POINTS", "127.0.0.1:9042", problems);
+        List<InetSocketAddress> contactPoints = s.addresses("CASSANDRA_CONTACT_POINTS",
+                List.of(InetSocketAddress.createUnresolved("127.0.0.1", 9042)), problems);
         MasterKey masterKey = MasterKey.fromSettings(s, problems);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-        return new QueryConfig(s.get("QUERY_HOST", "127.0.0.1"), port, contactPoints,
+        QueryConfig config = new QueryConfig(s.get("QUERY_HOST", "127.0.0.1"), port, contactPoints,
                 s.get("CASSANDRA_LOCAL_DC", "datacenter1"), s.get("CASSANDRA_KEYSPACE", "aigw"), s.get("ADMIN_TOKEN"),
                 lookback, new ControlPlane.Settings(s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
                         URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
-                        s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS), s.get("CONTROL_PROVIDERS_TOPIC", Topics.CONTROL_PROVIDERS),
+                        s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS),
+                        s.get("CONTROL_PROVIDERS_TOPIC", Topics.CONTROL_PROVIDERS),
                         masterKey));
+        problems.addAll(s.unknownFlags());
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
     }
 }

@@ -40,21 +40,23 @@ public record RecorderConfig(String host,
                              String replication,
                              Duration retention) {
 
-    /** Reads and validates the configuration; throws {@link ConfigException} listing every problem. */
+    /** Reads and validates the configuration from the environment alone. */
     public static RecorderConfig fromEnv(Map<String, String> env) {
-        Settings s = Settings.of(env);
+        return fromEnv(env, List.of());
+    }
+
+    /**
+     * Reads and validates the configuration from flags, the environment and the YAML file, in that precedence; throws
+     * {@link ConfigException} listing every problem.
+     */
+    public static RecorderConfig fromEnv(Map<String, String> env, List<String> args) {
         List<String> problems = new ArrayList<>();
+        Settings s = Settings.load(env, args, problems);
         int port = s.integer("RECORDER_PORT", 8082, problems);
-        String retentionText = s.get("RETENTION", "60d");
-        Duration retention = Retention.parse(retentionText).orElseGet(() -> {
-            problems.add(Settings.PREFIX + "RETENTION \"" + retentionText + "\" is not a duration such as 60d, 720h or 0");
-            return Duration.ZERO;
-        });
-        List<InetSocketAddress> contactPoints = s.addresses("CASSANDRA_CONTACT_POINTS", "127.0.0.1:9042", problems);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-        return new RecorderConfig(s.get("RECORDER_HOST", "127.0.0.1"), port,
+        Duration retention = s.duration("RETENTION", Duration.ofDays(60), problems);
+        List<InetSocketAddress> contactPoints = s.addresses("CASSANDRA_CONTACT_POINTS",
+                List.of(InetSocketAddress.createUnresolved("127.0.0.1", 9042)), problems);
+        RecorderConfig config = new RecorderConfig(s.get("RECORDER_HOST", "127.0.0.1"), port,
                 s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
                 URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
                 s.get("INTERCEPTIONS_TOPIC", Topics.INTERCEPTIONS),
@@ -65,5 +67,10 @@ public record RecorderConfig(String host,
                 s.get("CASSANDRA_KEYSPACE", "aigw"),
                 s.get("CASSANDRA_REPLICATION", "{'class': 'SimpleStrategy', 'replication_factor': 1}"),
                 retention);
+        problems.addAll(s.unknownFlags());
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
     }
 }

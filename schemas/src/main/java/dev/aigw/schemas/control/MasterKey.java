@@ -64,20 +64,22 @@ public final class MasterKey {
 
     /** The key in {@code CODER_AI_GATEWAY_MASTER_KEY}; when missing or malformed, null and the reason in {@code problems}. */
     public static MasterKey fromSettings(Settings settings, List<String> problems) {
+        Optional<String> current = settings.get("MASTER_KEY");
+        Optional<Settings.Setting> previous = settings.setting("MASTER_KEY_PREVIOUS");
         try {
-            MasterKey current = parse(settings.get("MASTER_KEY").orElse(null));
-            return settings.get("MASTER_KEY_PREVIOUS").map(old -> current.withPrevious(previous(old))).orElse(current);
+            MasterKey key = parse(current.orElse(null));
+            return previous.map(old -> key.withPrevious(previous(old))).orElse(key);
         } catch (SealingException e) {
             problems.add(e.getMessage());
             return null;
         }
     }
 
-    private static MasterKey previous(String base64) {
+    private static MasterKey previous(Settings.Setting old) {
         try {
-            return parse(base64);
+            return parse(old.value());
         } catch (SealingException e) {
-            throw new SealingException("CODER_AI_GATEWAY_MASTER_KEY_PREVIOUS: " + e.getMessage(), e);
+            throw new SealingException(old.source() + ": " + e.getMessage(), e);
         }
     }
 

@@ -28,38 +28,46 @@ public final class ProviderRules {
             problems.add("type must be one of " + String.join(", ", ProviderSettings.TYPES) + ", got \"" + p.type() + "\"");
         }
         baseUrlProblem(p.baseUrl()).ifPresent(problems::add);
-        keyProblems(p, problems);
-        if (p.type().equals("bedrock")) {
-            p.bedrock().ifPresentOrElse(b -> {
-                if (b.region().isBlank()) {
-                    problems.add("bedrock.region is required for type bedrock");
-                }
-                if (b.model().isBlank()) {
-                    problems.add("bedrock.model is required for type bedrock");
-                }
-                if (b.accessKey().isPresent() != b.accessKeySecret().isPresent()) {
-                    problems.add("bedrock.access_key and bedrock.access_key_secret must be given together");
-                }
-            }, () -> problems.add("bedrock is required for type bedrock"));
-        } else if (p.bedrock().isPresent()) {
-            problems.add("bedrock is only allowed for type bedrock");
+        problems.addAll(listProblems("keys", p.keys()));
+        credentialProblems(p, problems);
+        return problems;
+    }
+
+    /** The rules of a credential list such as {@code keys}: at most {@value #MAX_KEYS}, none empty, none repeated. */
+    public static List<String> listProblems(String field, List<String> values) {
+        List<String> problems = new ArrayList<>();
+        if (values.size() > MAX_KEYS) {
+            problems.add(field + " has " + values.size() + " values; at most " + MAX_KEYS + " are allowed");
+        }
+        if (values.stream().anyMatch(String::isBlank)) {
+            problems.add(field + " contains an empty value");
+        }
+        if (new HashSet<>(values).size() != values.size()) {
+            problems.add(field + " contains a duplicate value");
         }
         return problems;
     }
 
-    private static void keyProblems(ProviderSettings p, List<String> problems) {
-        if (p.type().equals("copilot") && !p.keys().isEmpty()) {
-            problems.add("keys are not allowed for copilot: it always uses the person's own token");
+    // Copilot always uses the person's own token; Bedrock signs with AWS credentials, which an anthropic provider
+    // may use instead of keys (the seeds' "Anthropic via AWS Bedrock").
+    private static void credentialProblems(ProviderSettings p, List<String> problems) {
+        boolean keys = !p.keys().isEmpty();
+        if (keys && (p.type().equals("copilot") || p.type().equals("bedrock"))) {
+            problems.add("keys must not be set for type " + p.type() + ": it never sends a provider key");
         }
-        if (p.keys().size() > MAX_KEYS) {
-            problems.add("keys has " + p.keys().size() + " keys; at most " + MAX_KEYS + " are allowed");
+        if (p.type().equals("bedrock") && p.bedrock().isEmpty()) {
+            problems.add("bedrock settings are required for type bedrock");
         }
-        if (p.keys().stream().anyMatch(String::isBlank)) {
-            problems.add("keys contains an empty key");
-        }
-        if (new HashSet<>(p.keys()).size() != p.keys().size()) {
-            problems.add("keys contains a duplicate key");
-        }
+        p.bedrock().ifPresent(b -> {
+            if (!p.type().equals("anthropic") && !p.type().equals("bedrock")) {
+                problems.add("bedrock settings are only allowed for types anthropic and bedrock");
+            } else if (keys && p.type().equals("anthropic")) {
+                problems.add("keys cannot be combined with bedrock settings: a provider uses one or the other");
+            }
+            if (b.accessKey().isPresent() != b.accessKeySecret().isPresent()) {
+                problems.add("bedrock.access_key and bedrock.access_key_secret must be given together");
+            }
+        });
     }
 
     private static Optional<String> baseUrlProblem(String value) {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param type    {@code anthropic}, {@code openai}, {@code copilot} or {@code bedrock}
  * @param baseUrl upstream base URL
  * @param keys    centralized provider keys (empty: BYOK only)
- * @param bedrock Bedrock settings, for type {@code bedrock}
+ * @param bedrock Bedrock settings: required for type {@code bedrock}, allowed for {@code anthropic} reached through Bedrock
  * @param dumpDir directory for request/response dumps, if any
  * @param enabled whether the gateway routes to it
  */
@@ -35,14 +35,19 @@ public record ProviderSettings(String name, String type, String baseUrl, List<St
     /**
      * Bedrock settings.
      *
-     * @param region          AWS region
+     * @param region          AWS region; blank when the provider's base URL names the Bedrock endpoint
      * @param accessKey       AWS access key id, if not from the default chain
      * @param accessKeySecret AWS secret access key, if not from the default chain
-     * @param model           model id
-     * @param smallFastModel  model id for small fast requests
+     * @param model           model id, blank when not set
+     * @param smallFastModel  model id for small fast requests, blank when not set
      */
     public record Bedrock(String region, Optional<String> accessKey, Optional<String> accessKeySecret, String model,
                           String smallFastModel) {
+        /** The Bedrock runtime endpoint of the region, the base URL when none is configured. */
+        public String regionalEndpoint() {
+            return "https://bedrock-runtime." + region + ".amazonaws.com";
+        }
+
         @Override
         public String toString() {
             return "Bedrock[region=" + region + ", accessKey=" + accessKey.map(Hints::mask) + ", model=" + model + "]";

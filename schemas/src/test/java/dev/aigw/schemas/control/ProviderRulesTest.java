@@ -35,6 +35,38 @@ class ProviderRulesTest {
     }
 
     @Test
+    void shouldApplyTheKeyListRulesToAnyField() {
+        assertThat(ProviderRules.listProblems("keys", List.of("a", "", "a", "b", "c", "d")))
+                .containsExactly("keys has 6 values; at most 5 are allowed", "keys contains an empty value",
+                        "keys contains a duplicate value");
+        assertThat(ProviderRules.listProblems("bedrock.access_key", List.of("a", "b"))).isEmpty();
+    }
+
+    @Test
+    void shouldAllowBedrockOnAnthropicButNeverWithKeysOrOnOtherTypes() {
+        ProviderSettings.Bedrock pair =
+                new ProviderSettings.Bedrock("us-east-1", Optional.of("AKID"), Optional.of("s"), "", "");
+        ProviderSettings.Bedrock idOnly =
+                new ProviderSettings.Bedrock("us-east-1", Optional.of("AKID"), Optional.empty(), "", "");
+
+        assertThat(ProviderRules.problems(bedrock("anthropic", List.of(), pair))).isEmpty();
+        assertThat(ProviderRules.problems(bedrock("bedrock", List.of(), pair))).isEmpty();
+        assertThat(ProviderRules.problems(bedrock("anthropic", List.of("k"), pair)))
+                .containsExactly("keys cannot be combined with bedrock settings: a provider uses one or the other");
+        assertThat(ProviderRules.problems(bedrock("bedrock", List.of("k"), pair)))
+                .containsExactly("keys must not be set for type bedrock: it never sends a provider key");
+        assertThat(ProviderRules.problems(bedrock("openai", List.of(), pair)))
+                .containsExactly("bedrock settings are only allowed for types anthropic and bedrock");
+        assertThat(ProviderRules.problems(bedrock("bedrock", List.of(), idOnly)))
+                .containsExactly("bedrock.access_key and bedrock.access_key_secret must be given together");
+    }
+
+    private static ProviderSettings bedrock(String type, List<String> keys, ProviderSettings.Bedrock b) {
+        return new ProviderSettings("b", type, "https://bedrock-runtime.us-east-1.amazonaws.com", keys, Optional.of(b),
+                Optional.empty(), true);
+    }
+
+    @Test
     void shouldRoundTripThroughSealingAndListDifferingFieldsWithoutSecrets() {
         ProviderSealing sealing = new ProviderSealing(MasterKey.parse(MasterKey.generate()));
         ProviderSettings before = provider("a", "openai", "https://x/", List.of("sk-secret-value-1234567890"));

@@ -1,0 +1,34 @@
+package dev.aigw.query.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.schemas.control.MasterKey;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class QueryConfigTest {
+    private static final Map<String, String> ENV = Map.of("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate(),
+            "CODER_AI_GATEWAY_QUERY_PORT", "9000");
+
+    @Test
+    void shouldTakeFlagsOverTheEnvironment() {
+        QueryConfig config = QueryConfig.fromEnv(ENV, List.of("--ai-gateway-query-port", "9100",
+                "--ai-gateway-query-lookback-days=7", "--ai-gateway-control-keys-topic=keys"));
+
+        assertThat(config.port()).isEqualTo(9100);
+        assertThat(config.lookbackDays()).isEqualTo(7);
+        assertThat(config.control().keysTopic()).isEqualTo("keys");
+        assertThat(QueryConfig.fromEnv(ENV).port()).isEqualTo(9000);
+        assertThat(QueryConfig.fromEnv(ENV).lookbackDays()).isEqualTo(90);
+    }
+
+    @Test
+    void shouldRefuseFlagsOfOtherServices() {
+        assertThatThrownBy(() -> QueryConfig.fromEnv(ENV, List.of("--ai-gateway-retention=90d")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("unknown flag --ai-gateway-retention");
+    }
+}

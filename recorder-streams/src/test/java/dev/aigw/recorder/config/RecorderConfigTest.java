@@ -1,0 +1,49 @@
+package dev.aigw.recorder.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aigw.schemas.config.ConfigException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecorderConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldKeepRowsSixtyDaysByDefault() {
+        RecorderConfig config = RecorderConfig.fromEnv(Map.of());
+
+        assertThat(config.retention()).isEqualTo(Duration.ofDays(60));
+        assertThat(config.port()).isEqualTo(8082);
+        assertThat(config.cassandraContactPoints()).containsExactly(InetSocketAddress.createUnresolved("127.0.0.1", 9042));
+    }
+
+    @Test
+    void shouldReadRetentionFromAFlagOverTheEnvironmentOverTheYamlFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("recorder.yaml"), "ai_gateway:\n  retention: 0\n  recorder_port: 9\n");
+        Map<String, String> env = Map.of("CODER_AI_GATEWAY_CONFIG", file.toString(), "CODER_AI_GATEWAY_RETENTION", "720h");
+
+        assertThat(RecorderConfig.fromEnv(env, List.of("--ai-gateway-retention=90d")).retention()).isEqualTo(Duration.ofDays(90));
+        assertThat(RecorderConfig.fromEnv(env).retention()).isEqualTo(Duration.ofHours(720));
+        assertThat(RecorderConfig.fromEnv(Map.of("CODER_AI_GATEWAY_CONFIG", file.toString())).retention()).isZero();
+        assertThat(RecorderConfig.fromEnv(env).port()).isEqualTo(9);
+    }
+
+    @Test
+    void shouldRefuseAMalformedRetentionAndUnknownFlags() {
+        assertThatThrownBy(() -> RecorderConfig.fromEnv(Map.of("CODER_AI_GATEWAY_RETENTION", "90"),
+                List.of("--ai-gateway-allow-byok=false")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("CODER_AI_GATEWAY_RETENTION must be a duration such as 30s, 10m or 1h30m, got \"90\"\n"
+                        + "unknown flag --ai-gateway-allow-byok");
+    }
+}
