@@ -9,9 +9,9 @@ import dev.aigw.gateway.Gateway;
 import dev.aigw.gateway.config.GatewayConfig;
 import dev.aigw.query.QueryApi;
 import dev.aigw.query.config.QueryConfig;
+import dev.aigw.recorder.store.AuditSchema;
 import dev.aigw.schemas.control.MasterKey;
 import dev.aigw.schemas.control.SealingException;
-import dev.aigw.schemas.cql.CqlScripts;
 import dev.aigw.testkit.RealStack;
 import dev.aigw.testkit.fixtures.FakeUpstream;
 import dev.aigw.testkit.fixtures.Txtar;
@@ -57,8 +57,7 @@ class ControlPlaneIT {
     @BeforeAll
     static void startServices() {
         String keyspace = RealStack.unique("audit");
-        CqlScripts.statements(keyspace, "{'class': 'SimpleStrategy', 'replication_factor': 1}")
-                .forEach(RealStack.cassandraSession()::execute);
+        AuditSchema.apply(RealStack.cassandraSession(), keyspace, "{'class': 'SimpleStrategy', 'replication_factor': 1}");
         upstream = FakeUpstream.replaying(FIXTURE);
         otherUpstream = FakeUpstream.replaying(FIXTURE);
         env = new HashMap<>(Map.of(

@@ -53,7 +53,7 @@ public final class BridgeService implements HttpService {
         this.nodeId = nodeId;
         this.options = options;
         this.clock = clock;
-        this.upstream = new Upstream(options.timeouts());
+        this.upstream = new Upstream(options.timeouts(), clock);
         this.relay = new Relay(options.timeouts());
         this.dumps = new Dumps(options::dumpDirOf, clock);
     }
@@ -195,7 +195,7 @@ public final class BridgeService implements HttpService {
                 .setClientSessionId(client.sessionId().orElse(null))
                 .setCorrelatingToolCallId(parsed.correlatingToolCallId().orElse(null))
                 .setCredentialKind(caller.byok() ? CredentialKind.BYOK : CredentialKind.CENTRALIZED)
-                .setCredentialHint(caller.credentialHint())
+                .setCredentialHint(caller.credentialHint(upstream.usableKeys(provider)))
                 .build();
     }
 }

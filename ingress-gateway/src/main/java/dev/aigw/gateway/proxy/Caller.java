@@ -4,6 +4,7 @@ import dev.aigw.gateway.auth.Identity;
 import dev.aigw.gateway.auth.Presented;
 import dev.aigw.gateway.auth.Secrets;
 import dev.aigw.gateway.config.ProviderConfig;
+import java.util.List;
 
 /**
  * An authenticated request: the person, and whose provider credential it sends upstream.
@@ -19,11 +20,11 @@ record Caller(Identity identity, Presented presented, ProviderConfig provider) {
         return presented instanceof Presented.Byok;
     }
 
-    /** Masked hint of the credential that goes upstream; never the secret. */
-    String credentialHint() {
+    /** Masked hint of the credential that goes upstream first, given the provider keys usable now; never the secret. */
+    String credentialHint(List<String> usableKeys) {
         return switch (presented) {
             case Presented.Byok byok -> byok.providerCredential().map(Secrets::mask).orElse("");
-            case Presented.Centralized centralized -> provider.keys().isEmpty() ? "" : Secrets.mask(provider.keys().getFirst());
+            case Presented.Centralized centralized -> usableKeys.isEmpty() ? "" : Secrets.mask(usableKeys.getFirst());
             case Presented.Missing missing -> "";
         };
     }

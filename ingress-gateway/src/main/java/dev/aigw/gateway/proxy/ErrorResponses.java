@@ -37,7 +37,12 @@ public final class ErrorResponses {
 
     /** Registers the error handlers of every gateway route. */
     public void register(HttpRouting.Builder routing) {
-        routing.error(GatewayException.class, (req, res, e) -> send(req, res, e.status(), e.type(), e.getMessage()))
+        routing.error(GatewayException.class, (req, res, e) -> {
+                    if (e.retryAfterSeconds() > 0) {
+                        res.header(HeaderNames.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+                    }
+                    send(req, res, e.status(), e.type(), e.getMessage());
+                })
                 .error(BadRequestException.class,
                         (req, res, e) -> send(req, res, Status.BAD_REQUEST_400, "invalid_request_error", e.getMessage()))
                 .error(RuntimeException.class, this::internal);

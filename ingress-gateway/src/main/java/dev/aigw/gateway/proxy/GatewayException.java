@@ -10,11 +10,22 @@ import io.helidon.http.Status;
 final class GatewayException extends RuntimeException {
     private final Status status;
     private final String type;
+    private final long retryAfterSeconds;
 
     GatewayException(Status status, String type, String message) {
+        this(status, type, message, 0);
+    }
+
+    /** An answer that tells the client when to try again ({@code Retry-After}, when above zero). */
+    GatewayException(Status status, String type, String message, long retryAfterSeconds) {
         super(message);
         this.status = status;
         this.type = type;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     Status status() {

@@ -1,9 +1,12 @@
 package dev.aigw.gateway.proxy;
 
+import dev.aigw.gateway.auth.Secrets;
 import dev.aigw.gateway.config.ProviderConfig;
+import dev.aigw.gateway.config.ProviderType;
 import dev.aigw.gateway.config.UpstreamTimeouts;
 import dev.aigw.gateway.dump.Dump;
 import io.helidon.http.Header;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +14,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** Sends a client's request on to a provider: raw body, client headers minus what must not cross, provider key. */
 final class Upstream {
@@ -27,11 +33,15 @@ final class Upstream {
     private static final String ACTOR_ID = "X-AI-Bridge-Actor-ID";
     private static final String ACTOR_USERNAME = "X-AI-Bridge-Actor-Metadata-Username";
 
+    private static final Logger LOG = Logger.getLogger(Upstream.class.getName());
+
     private final HttpClient client;
     private final UpstreamTimeouts timeouts;
+    private final KeyPools pools;
 
-    Upstream(UpstreamTimeouts timeouts) {
+    Upstream(UpstreamTimeouts timeouts, Clock clock) {
         this.timeouts = timeouts;
+        this.pools = new KeyPools(clock);
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeouts.connect())
@@ -40,41 +50,71 @@ final class Upstream {
 
     /**
      * Sends the request to {@code baseUrl + path + query} and returns the streaming response: with the caller's own
-     * provider credential in BYOK mode, else with the provider's configured key in place of the gateway key; with the
-     * caller's id and username in actor headers when {@code actorHeaders}. The request as sent and the response as
-     * read are also given to {@code dump}.
+     * provider credential in BYOK mode, else with the provider's keys in place of the gateway key, failing over to the
+     * next key when one is rate-limited or refused; with the caller's id and username in actor headers when
+     * {@code actorHeaders}. The request as sent and the response as read are also given to {@code dump}.
      */
     HttpResponse<InputStream> send(Caller caller, boolean actorHeaders, String path, ServerRequest req, byte[] body,
                                    Dump dump) throws IOException, InterruptedException {
         ProviderConfig provider = caller.provider();
-        boolean byok = caller.byok();
+        HttpRequest.Builder out = request(caller, path, req, body);
+        if (actorHeaders) {
+            out.header(ACTOR_ID, caller.identity().userId());
+            out.header(ACTOR_USERNAME, caller.identity().username());
+        }
+        if (caller.byok() || provider.type() == ProviderType.COPILOT || provider.keys().isEmpty()) {
+            return attempt(out, body, dump);
+        }
+        KeyPool pool = pools.of(provider);
+        List<String> usable = pool.usable();
+        if (usable.isEmpty()) {
+            throw exhausted(provider, pool);
+        }
+        HttpResponse<InputStream> answer = null;
+        for (String key : usable) {
+            if (answer != null) {
+                answer.body().close();
+            }
+            answer = attempt(withKey(out.copy(), provider, key), body, dump);
+            if (!KeyFailure.mark(answer, key, pool)) {
+                return answer;
+            }
+            LOG.warning("provider " + provider.name() + " answered " + answer.statusCode() + " to key "
+                    + Secrets.mask(key) + "; trying the next key if there is one");
+        }
+        return answer;
+    }
+
+    /** The provider's keys a centralized call would try now, in order. */
+    List<String> usableKeys(ProviderConfig provider) {
+        return provider.keys().isEmpty() ? List.of() : pools.of(provider).usable();
+    }
+
+    private HttpRequest.Builder request(Caller caller, String path, ServerRequest req, byte[] body) {
         HttpRequest.BodyPublisher publisher = body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body);
-        HttpRequest.Builder out = HttpRequest.newBuilder(target(provider.baseUrl(), path, req.query().rawValue()))
+        HttpRequest.Builder out = HttpRequest.newBuilder(target(caller.provider().baseUrl(), path, req.query().rawValue()))
                 .method(req.prologue().method().text(), publisher)
                 .timeout(timeouts.firstByte());
         for (Header h : req.headers()) {
             String name = h.name().toLowerCase(Locale.ROOT);
             if (!NOT_FORWARDED.contains(name) && !name.startsWith(ACTOR_HEADER_PREFIX)
-                    && (byok || !CLIENT_CREDENTIALS.contains(name))) {
+                    && (caller.byok() || !CLIENT_CREDENTIALS.contains(name))) {
                 for (String value : h.allValues()) {
                     out.header(h.name(), value);
                 }
             }
         }
-        if (!byok && !provider.keys().isEmpty()) {
-            switch (provider.type()) {
-                case ANTHROPIC -> out.header("x-api-key", provider.keys().getFirst());
-                case OPENAI -> out.header("Authorization", "Bearer " + provider.keys().getFirst());
-                case COPILOT -> {
-                    // Copilot is always called with the person's own token, never a central key.
-                }
-            }
-        }
-        if (actorHeaders) {
-            out.header(ACTOR_ID, caller.identity().userId());
-            out.header(ACTOR_USERNAME, caller.identity().username());
-        }
+        return out;
+    }
+
+    private static HttpRequest.Builder withKey(HttpRequest.Builder out, ProviderConfig provider, String key) {
+        return provider.type() == ProviderType.ANTHROPIC ? out.header("x-api-key", key)
+                : out.header("Authorization", "Bearer " + key);
+    }
+
+    private HttpResponse<InputStream> attempt(HttpRequest.Builder out, byte[] body, Dump dump)
+            throws IOException, InterruptedException {
         HttpRequest request = out.build();
         dump.request(request, body);
         try {
@@ -83,6 +123,15 @@ final class Upstream {
             dump.failed(e);
             throw e;
         }
+    }
+
+    // Nothing was sent: every key is cooling down (429, with when to come back) or was refused (502).
+    private static GatewayException exhausted(ProviderConfig provider, KeyPool pool) {
+        return pool.nextFree()
+                .map(wait -> new GatewayException(Status.TOO_MANY_REQUESTS_429, "rate_limit_error",
+                        "every key of provider " + provider.name() + " is rate limited", Math.max(1, wait.toSeconds())))
+                .orElseGet(() -> new GatewayException(Status.BAD_GATEWAY_502, "api_error",
+                        "every key of provider " + provider.name() + " was refused by the provider"));
     }
 
     static URI target(URI base, String path, String rawQuery) {

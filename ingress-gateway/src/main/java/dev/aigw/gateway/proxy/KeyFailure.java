@@ -1,0 +1,45 @@
+package dev.aigw.gateway.proxy;
+
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Reads a provider's answer for what it says about the key that was sent. */
+final class KeyFailure {
+    // What the reference waits when a rate-limited answer does not say how long.
+    private static final Duration DEFAULT_COOL_DOWN = Duration.ofSeconds(60);
+
+    private KeyFailure() {
+    }
+
+    /** Marks the key in the pool when the answer rate-limits (429) or refuses (401, 403) it; true if it did. */
+    static boolean mark(HttpResponse<InputStream> answer, String key, KeyPool pool) {
+        return switch (answer.statusCode()) {
+            case 429 -> {
+                pool.rateLimited(key, retryAfter(answer).orElse(DEFAULT_COOL_DOWN));
+                yield true;
+            }
+            case 401, 403 -> {
+                pool.refused(key);
+                yield true;
+            }
+            default -> false;
+        };
+    }
+
+    // OpenAI sends retry-after-ms; everyone sends Retry-After in seconds (HTTP dates are not used by providers).
+    static Optional<Duration> retryAfter(HttpResponse<?> answer) {
+        Optional<Duration> millis = answer.headers().firstValue("retry-after-ms").flatMap(v -> parse(v).map(Duration::ofMillis));
+        return millis.or(() -> answer.headers().firstValue("retry-after").flatMap(v -> parse(v).map(Duration::ofSeconds)));
+    }
+
+    private static Optional<Long> parse(String value) {
+        try {
+            long parsed = (long) Double.parseDouble(value.strip());
+            return parsed > 0 ? Optional.of(parsed) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
