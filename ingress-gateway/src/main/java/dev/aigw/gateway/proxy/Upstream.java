@@ -65,6 +65,11 @@ final class Upstream {
         if (caller.byok() || provider.type() == ProviderType.COPILOT || provider.keys().isEmpty()) {
             return attempt(out, body, dump);
         }
+        // With one key there is nothing to fail over to, and holding it back would only turn a provider's passing
+        // refusal into the gateway's own; its answers go to the client, whose SDK honours Retry-After.
+        if (provider.keys().size() == 1) {
+            return attempt(withKey(out, provider, provider.keys().getFirst()), body, dump);
+        }
         KeyPool pool = pools.of(provider);
         List<String> usable = pool.usable();
         if (usable.isEmpty()) {
@@ -87,7 +92,7 @@ final class Upstream {
 
     /** The provider's keys a centralized call would try now, in order. */
     List<String> usableKeys(ProviderConfig provider) {
-        return provider.keys().isEmpty() ? List.of() : pools.of(provider).usable();
+        return provider.keys().size() < 2 ? provider.keys() : pools.of(provider).usable();
     }
 
     private HttpRequest.Builder request(Caller caller, String path, ServerRequest req, byte[] body) {
