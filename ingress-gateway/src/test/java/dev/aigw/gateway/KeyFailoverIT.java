@@ -52,7 +52,7 @@ class KeyFailoverIT {
                 "CODER_AI_GATEWAY_PROVIDER_4_TYPE", "anthropic",
                 "CODER_AI_GATEWAY_PROVIDER_4_NAME", "spent",
                 "CODER_AI_GATEWAY_PROVIDER_4_BASE_URL", base,
-                "CODER_AI_GATEWAY_PROVIDER_4_KEYS", "sk-limited-dddd4444"));
+                "CODER_AI_GATEWAY_PROVIDER_4_KEYS", "sk-limited-dddd4444,sk-limited-eeee5555"));
     }
 
     @AfterAll
@@ -93,7 +93,7 @@ class KeyFailoverIT {
         assertThat(JSON.readTree(ownAnswer.body()).path("error").path("type").asText()).isEqualTo("rate_limit_error");
         assertThat(ownAnswer.headers().firstValue("Retry-After").map(Long::parseLong)).hasValueSatisfying(
                 seconds -> assertThat(seconds).isBetween(100L, 120L));
-        assertThat(KEYS_SEEN).containsExactly("sk-limited-dddd4444");
+        assertThat(KEYS_SEEN).containsExactly("sk-limited-dddd4444", "sk-limited-eeee5555");
     }
 
     @Test
