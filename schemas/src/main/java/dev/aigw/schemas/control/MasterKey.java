@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -88,6 +89,20 @@ public final class MasterKey {
         byte[] raw = new byte[KEY_BYTES];
         RANDOM.nextBytes(raw);
         return Base64.getEncoder().encodeToString(raw);
+    }
+
+    /**
+     * A 32-byte key for one {@code purpose} (e.g. signing cursors), derived with HMAC-SHA256 so that what it protects
+     * never shares a key with the sealed secrets, and every node with this master key derives the same bytes.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new SealingException("cannot derive a key for " + purpose + ": " + e.getMessage(), e);
+        }
     }
 
     /** A public fingerprint of the key, stored next to each sealed secret to tell which key sealed it. */

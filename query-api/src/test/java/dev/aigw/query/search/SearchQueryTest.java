@@ -1,0 +1,55 @@
+package dev.aigw.query.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SearchQueryTest {
+
+    @Test
+    void shouldReadEveryTermWithQuotesAndZones() {
+        SearchFilter filter = SearchQuery.parse("initiator:alice provider:anthropic provider_name:anthropic-corp "
+                + "model:claude-sonnet-4-0 client:\"Claude Code\" session_id:s-1 "
+                + "started_after:2026-11-01T00:00:00Z Started_Before:2026-11-02T01:00:00+01:00");
+
+        assertThat(filter).isEqualTo(new SearchFilter(Optional.of("alice"), Optional.of("anthropic"),
+                Optional.of("anthropic-corp"), Optional.of("claude-sonnet-4-0"),
+                Optional.of("Claude Code"), Optional.of("s-1"),
+                Optional.of(Instant.parse("2026-11-01T00:00:00Z")),
+                Optional.of(Instant.parse("2026-11-02T00:00:00Z"))));
+    }
+
+    @Test
+    void shouldTakeABareWordAsTheInitiatorAndBlankAsEverything() {
+        assertThat(SearchQuery.parse("  me ").initiator()).hasValue("me");
+        assertThat(SearchQuery.parse("")).isEqualTo(SearchFilter.ALL);
+        assertThat(SearchQuery.parse(null)).isEqualTo(SearchFilter.ALL);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "colour:red|unknown search term \"colour\"",
+        "model:a model:b|model is given more than once",
+        "alice initiator:bob|initiator is given more than once",
+        "provider:|has no value",
+        "started_after:yesterday|started_after must be an RFC 3339 time",
+        "started_after:2026-11-02T00:00:00Z started_before:2026-11-01T00:00:00Z|earlier than started_before",
+        "client:\"Claude Code|unclosed quote"})
+    void shouldNameTheTermAtFault(String q, String message) {
+        assertThatThrownBy(() -> SearchQuery.parse(q)).isInstanceOf(SearchException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void shouldKeepAMembersOwnFilterButForceTheInitiator() {
+        SearchFilter asked = SearchQuery.parse("initiator:bob model:m");
+
+        assertThat(asked.onlyOf("alice-id").initiator()).hasValue("alice-id");
+        assertThat(asked.onlyOf("alice-id").model()).hasValue("m");
+        assertThat(asked.canonical()).isNotEqualTo(asked.onlyOf("alice-id").canonical());
+    }
+}
