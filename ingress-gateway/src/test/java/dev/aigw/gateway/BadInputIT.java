@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.gateway.live.LiveGateway;
 import dev.aigw.testkit.RealStack;
+import dev.aigw.testkit.logs.LogCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,13 +14,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,38 +32,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BadInputIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHAT = "{\"model\":\"gpt-4.1\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    private static final List<LogRecord> SEVERE = new CopyOnWriteArrayList<>();
-    private static final Handler CAPTURE = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                SEVERE.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
     private static LiveGateway gateway;
+    private static LogCapture logs;
     private int upstreamCallsBefore;
 
     @BeforeAll
     static void start() {
         gateway = LiveGateway.start(Map.of("CODER_AI_GATEWAY_MAX_BODY_BYTES", "1024"));
-        Logger.getLogger("").addHandler(CAPTURE);
+        logs = LogCapture.root();
     }
 
     @AfterAll
     static void stop() {
-        Logger.getLogger("").removeHandler(CAPTURE);
+        logs.close();
         gateway.close();
-        assertThat(SEVERE).as("records logged at error level").isEmpty();
+        assertThat(logs.records()).as("records logged at error level")
+                .noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue());
     }
 
     @BeforeEach

@@ -15,6 +15,7 @@ import dev.aigw.gateway.live.LiveGateway;
 import dev.aigw.gateway.logging.InterceptionLog;
 import dev.aigw.gateway.logging.LogFields;
 import dev.aigw.testkit.RealStack;
+import dev.aigw.testkit.logs.LogCapture;
 import dev.aigw.testkit.fixtures.Txtar;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -27,10 +28,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,23 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DumpsAndLogsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FIXTURE = "anthropic/simple.txtar";
-    // Held so the handler stays on the logger: JUL keeps loggers only weakly.
-    private static final Logger INTERCEPTION_LOG = Logger.getLogger(InterceptionLog.class.getName());
-    private static final List<LogRecord> LINES = new CopyOnWriteArrayList<>();
-    private static final Handler CAPTURE = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            LINES.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private static LogCapture lines;
 
     @TempDir
     static Path dumps;
@@ -67,7 +49,7 @@ class DumpsAndLogsIT {
 
     @BeforeAll
     static void start() {
-        INTERCEPTION_LOG.addHandler(CAPTURE);
+        lines = LogCapture.of(InterceptionLog.class);
         gateway = LiveGateway.start(Map.of("CODER_AI_GATEWAY_DUMP_DIR", dumps.toString(),
                 "CODER_AI_GATEWAY_STRUCTURED_LOGGING", "true"));
     }
@@ -75,7 +57,7 @@ class DumpsAndLogsIT {
     @AfterAll
     static void stop() {
         gateway.close();
-        INTERCEPTION_LOG.removeHandler(CAPTURE);
+        lines.close();
     }
 
     @Test
@@ -122,7 +104,7 @@ class DumpsAndLogsIT {
         List<Object> recorded = gateway.eventsOf(answer);
         String id = answer.headers().firstValue("X-AI-Gateway-Interception-Id").orElseThrow();
 
-        List<Map<String, Object>> logged = LINES.stream()
+        List<Map<String, Object>> logged = lines.records().stream()
                 .filter(line -> line.getMessage().equals(InterceptionLog.MESSAGE))
                 .map(line -> LogFields.of(line).orElseThrow().values())
                 .filter(fields -> id.equals(fields.get("interception_id")))

@@ -2,6 +2,7 @@ package dev.aigw.gateway.dump;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -34,4 +35,16 @@ public interface Dump {
 
     /** The body handler to send with: the response body it yields is also written to the dump as it is read. */
     HttpResponse.BodyHandler<InputStream> bodyHandler();
+
+    /** Sends {@code request} with {@code client}, dumping the request, then the response or the failure. */
+    default HttpResponse<InputStream> send(HttpClient client, HttpRequest request, byte[] body)
+            throws IOException, InterruptedException {
+        request(request, body);
+        try {
+            return client.send(request, bodyHandler());
+        } catch (IOException e) {
+            failed(e);
+            throw e;
+        }
+    }
 }

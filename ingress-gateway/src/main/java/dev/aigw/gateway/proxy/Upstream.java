@@ -120,14 +120,7 @@ final class Upstream {
 
     private HttpResponse<InputStream> attempt(HttpRequest.Builder out, byte[] body, Dump dump)
             throws IOException, InterruptedException {
-        HttpRequest request = out.build();
-        dump.request(request, body);
-        try {
-            return client.send(request, dump.bodyHandler());
-        } catch (IOException e) {
-            dump.failed(e);
-            throw e;
-        }
+        return dump.send(client, out.build(), body);
     }
 
     // Nothing was sent: every key is cooling down (429, with when to come back) or was refused (502).

@@ -9,12 +9,9 @@ import dev.aigw.schemas.control.ProviderSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import dev.aigw.testkit.logs.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,28 +128,9 @@ class ProviderSourcesTest {
     }
 
     private static List<String> captured(Class<?> logger, Runnable action) {
-        List<String> messages = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                messages.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger(logger.getName());
-        log.addHandler(handler);
-        try {
+        try (LogCapture capture = LogCapture.of(logger)) {
             action.run();
-        } finally {
-            log.removeHandler(handler);
+            return capture.messages();
         }
-        return messages;
     }
 }

@@ -22,16 +22,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
+import dev.aigw.testkit.logs.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,19 +138,15 @@ class DumpsTest {
     @Test
     void shouldGiveUpTheDumpWithOneWarningButRelayTheWholeBody() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
-        List<LogRecord> warnings = new ArrayList<>();
-        Logger logger = Logger.getLogger(DumpWriter.class.getName());
-        Handler capture = capture(warnings);
-        logger.addHandler(capture);
-        try {
+        List<LogRecord> warnings;
+        try (LogCapture capture = LogCapture.of(DumpWriter.class)) {
             Dump dump = dumps(notADirectory).intercepted(PROVIDER, "claude", "id-3");
             secondChunk.countDown();
 
             try (InputStream body = send(dump, post("/v1/messages"), BODY).body()) {
                 assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(FIRST + SECOND);
             }
-        } finally {
-            logger.removeHandler(capture);
+            warnings = capture.records();
         }
         assertThat(warnings).singleElement().satisfies(w -> assertThat(w.getLevel()).isEqualTo(Level.WARNING));
     }
@@ -177,32 +171,8 @@ class DumpsTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(BODY)).build();
     }
 
-    // What Upstream does around its call.
     private static HttpResponse<InputStream> send(Dump dump, HttpRequest request, byte[] body)
             throws IOException, InterruptedException {
-        dump.request(request, body);
-        try {
-            return CLIENT.send(request, dump.bodyHandler());
-        } catch (IOException e) {
-            dump.failed(e);
-            throw e;
-        }
-    }
-
-    private static Handler capture(List<LogRecord> records) {
-        return new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return dump.send(CLIENT, request, body);
     }
 }

@@ -20,10 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import dev.aigw.testkit.logs.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,28 +33,13 @@ class InterceptionLogTest {
     private static final Instant STARTED = Instant.parse("2025-06-01T10:00:00Z");
     private static final Instant AT = Instant.parse("2025-06-01T10:00:01.500Z");
 
-    private final Logger logger = Logger.getLogger(InterceptionLog.class.getName());
-    private final List<LogRecord> lines = new ArrayList<>();
     private final List<InterceptionEvent> passedOn = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture capture;
     private EventSink sink;
 
     @BeforeEach
     void capture() {
-        logger.addHandler(capture);
+        capture = LogCapture.of(InterceptionLog.class);
         sink = InterceptionLog.around(new EventSink() {
             @Override
             public void emit(InterceptionEvent event) {
@@ -70,7 +54,7 @@ class InterceptionLogTest {
 
     @AfterEach
     void release() {
-        logger.removeHandler(capture);
+        capture.close();
     }
 
     @Test
@@ -99,7 +83,7 @@ class InterceptionLogTest {
         assertThat(line.path("correlating_tool_call_id").asText()).isEmpty();
         assertThat(line.path("credential_kind").asText()).isEqualTo("centralized");
         assertThat(line.path("credential_hint").asText()).isEqualTo("sk-a...6789");
-        assertThat(format(true, lines.getFirst()) + format(false, lines.getFirst())).doesNotContain(PROVIDER_KEY);
+        assertThat(format(true, capture.records().getFirst()) + format(false, capture.records().getFirst())).doesNotContain(PROVIDER_KEY);
         assertThat(passedOn).hasSize(1);
     }
 
@@ -140,7 +124,7 @@ class InterceptionLogTest {
         assertThat(thought.path("record_type").asText()).isEqualTo("model_thought");
         assertThat(thought.path("content").asText()).isEqualTo("a classic question");
         assertThat(thought.path("metadata").path("source").asText()).isEqualTo("thinking");
-        assertThat(lines).allSatisfy(r -> assertThat(r.getLevel()).isEqualTo(Level.INFO)).hasSize(5);
+        assertThat(capture.records()).allSatisfy(r -> assertThat(r.getLevel()).isEqualTo(Level.INFO)).hasSize(5);
         assertThat(passedOn).hasSize(5);
     }
 
@@ -148,7 +132,7 @@ class InterceptionLogTest {
     void shouldAppendTheFieldsAsKeyValuePairsInText() {
         emit(new ToolUsage("msg_1", "toolu_1", null, "read_file", "{\"path\":\"a b.txt\"}", null, false, null));
 
-        String text = format(false, lines.getFirst());
+        String text = format(false, capture.records().getFirst());
 
         assertThat(text).matches("\\S+ INFO dev\\.aigw\\.gateway\\.logging\\.InterceptionLog: interception log "
                 + "record_type=tool_usage interception_id=int-1 .*\n")
@@ -160,7 +144,7 @@ class InterceptionLogTest {
         sink.emit(InterceptionEvent.newBuilder().setEventId("event-" + passedOn.size()).setInterceptionId("int-1")
                 .setSeq(passedOn.size()).setOccurredAt(AT).setInterceptionStartedAt(STARTED).setGatewayNode("node-1")
                 .setPayload(payload).build());
-        return lines.getLast();
+        return capture.records().getLast();
     }
 
     private static JsonNode json(LogRecord record) throws Exception {

@@ -8,10 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import dev.aigw.testkit.logs.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,34 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 // The names read here are read by no other test: the warned set is per process, shared by every test in this JVM.
 class DeprecationTest {
-    private static final Logger LOG = Logger.getLogger(Deprecation.class.getName());
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture capture;
 
     @TempDir
     Path dir;
 
     @BeforeEach
     void listen() {
-        LOG.addHandler(capture);
+        capture = LogCapture.of(Deprecation.class);
     }
 
     @AfterEach
     void stopListening() {
-        LOG.removeHandler(capture);
+        capture.close();
     }
 
     @Test
@@ -62,7 +46,7 @@ class DeprecationTest {
             }
         }
 
-        assertThat(records).allMatch(r -> r.getLevel() == Level.WARNING).extracting(LogRecord::getMessage).containsExactly(
+        assertThat(capture.records()).allMatch(r -> r.getLevel() == Level.WARNING).extracting(LogRecord::getMessage).containsExactly(
                 "CODER_AIBRIDGE_PROBE_ENV is deprecated; use CODER_AI_GATEWAY_PROBE_ENV",
                 "--aibridge-probe-flag is deprecated; use --ai-gateway-probe-flag",
                 "aibridge.probe_yaml in " + file + " is deprecated; use ai_gateway.probe_yaml");
@@ -74,7 +58,7 @@ class DeprecationTest {
                 List.of(), new ArrayList<>());
 
         assertThat(s.get("PROBE_SHADOWED")).hasValue("new");
-        assertThat(records).extracting(LogRecord::getMessage)
+        assertThat(capture.records()).extracting(LogRecord::getMessage)
                 .containsExactly("CODER_AIBRIDGE_PROBE_SHADOWED is deprecated; use CODER_AI_GATEWAY_PROBE_SHADOWED");
     }
 
@@ -82,6 +66,6 @@ class DeprecationTest {
     void shouldNotWarnAboutNamesThatAreNotRead() {
         Settings.load(Map.of("CODER_AIBRIDGE_PROBE_UNREAD", "x"), List.of(), new ArrayList<>()).get("PROBE_OTHER");
 
-        assertThat(records).isEmpty();
+        assertThat(capture.records()).isEmpty();
     }
 }
