@@ -19,6 +19,7 @@ import dev.aigw.recorder.config.RecorderConfig;
 import dev.aigw.schemas.control.MasterKey;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
+import dev.aigw.testkit.Dashboard;
 import dev.aigw.testkit.PrometheusText;
 import dev.aigw.testkit.RealStack;
 import dev.aigw.testkit.fixtures.FakeUpstream;
@@ -194,8 +195,14 @@ class ThinSliceIT {
                 .satisfies(s -> assertThat(s.value()).isZero());
         assertThat(recorderAfter.names()).contains("coder_ai_gateway_recorder_dlq_total",
                 "coder_ai_gateway_recorder_incomplete_closings_total", "kafka_consumer_fetch_manager_records_lag_max");
-        assertThat(scrape(query.port()).sum("coder_ai_gateway_query_request_seconds_count",
+        PrometheusText queryApi = scrape(query.port());
+        assertThat(queryApi.sum("coder_ai_gateway_query_request_seconds_count",
                 "route", "/api/v2/aibridge/interceptions", "method", "GET", "status", "200")).isGreaterThanOrEqualTo(1);
+        // The gateway's own names are checked against the dashboard by the gateway's MetricsIT.
+        assertThat(Dashboard.metricNames()).filteredOn(name -> !name.startsWith("coder_ai_gateway_")
+                        || name.startsWith("coder_ai_gateway_recorder_") || name.startsWith("coder_ai_gateway_query_"))
+                .allSatisfy(name -> assertThat(recorderAfter.names().contains(name) || queryApi.names().contains(name))
+                        .as(name + " served by the recorder or the query API").isTrue());
         assertThat(scrape(gateway.port()).sum("coder_ai_gateway_interceptions_total", "provider", "anthropic",
                 "status", "completed")).isGreaterThanOrEqualTo(1);
     }
