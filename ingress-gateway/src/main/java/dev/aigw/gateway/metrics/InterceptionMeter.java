@@ -55,9 +55,9 @@ public final class InterceptionMeter implements AutoCloseable {
                 next.emit(event);
             }
 
+            // The view belongs to one interception; the shared sink it feeds is the gateway's to close.
             @Override
             public void close() {
-                next.close();
             }
         };
     }
