@@ -9,15 +9,18 @@ import dev.aigw.gateway.control.ControlHealth;
 import dev.aigw.gateway.control.ProviderSeeder;
 import dev.aigw.gateway.control.RoutedProvider;
 import dev.aigw.gateway.logging.InterceptionLog;
+import dev.aigw.gateway.metrics.GatewayMetrics;
 import dev.aigw.gateway.proxy.BridgeService;
 import dev.aigw.gateway.proxy.ErrorResponses;
 import dev.aigw.gateway.proxy.PathGuard;
 import dev.aigw.gateway.sink.EventSink;
 import dev.aigw.gateway.sink.KafkaEventSink;
 import dev.aigw.schemas.control.ControlPlane;
+import dev.aigw.schemas.metrics.ServiceMetrics;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
 import io.helidon.health.HealthCheckType;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
@@ -26,7 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** A running gateway node: HTTP server plus event sink, stopped together. */
+/** A running gateway node: HTTP server, event sink and metrics, stopped together. */
 public final class Gateway implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(60);
 
@@ -34,12 +37,15 @@ public final class Gateway implements AutoCloseable {
     private final EventSink sink;
     private final ControlPlane<RoutedProvider> control;
     private final List<String> providerConflicts;
+    private final GatewayMetrics metrics;
 
-    private Gateway(WebServer server, EventSink sink, ControlPlane<RoutedProvider> control, List<String> providerConflicts) {
+    private Gateway(WebServer server, EventSink sink, ControlPlane<RoutedProvider> control, List<String> providerConflicts,
+                    GatewayMetrics metrics) {
         this.server = server;
         this.sink = sink;
         this.control = control;
         this.providerConflicts = providerConflicts;
+        this.metrics = metrics;
     }
 
     /** Starts a node: reads both control topics to their end, seeds providers, then listens. */
@@ -63,8 +69,9 @@ public final class Gateway implements AutoCloseable {
         EventSink kafka = KafkaEventSink.create(events.kafkaBootstrap(), events.topic(), serde.serializer());
         EventSink sink = config.bridge().structuredLogging() ? InterceptionLog.around(kafka) : kafka;
         Authenticator authenticator = new Authenticator(config.control().adminToken(), control.keys()::get, Clock.systemUTC());
+        GatewayMetrics metrics = GatewayMetrics.create(config.metrics());
         BridgeService bridge = new BridgeService(name -> control.providers().get(name).flatMap(RoutedProvider::route),
-                authenticator, sink, config.nodeId(), config.bridge(), Clock.systemUTC());
+                authenticator, sink, config.nodeId(), config.bridge(), Clock.systemUTC(), metrics);
         ErrorResponses errors = new ErrorResponses(name -> control.providers().get(name)
                 .flatMap(RoutedProvider::route).map(ProviderConfig::type), config.bridge().maxBodyBytes());
         WebServer server = WebServer.builder()
@@ -75,15 +82,18 @@ public final class Gateway implements AutoCloseable {
                         .addCheck(() -> ControlHealth.check(control, conflicts), HealthCheckType.READINESS, ControlHealth.NAME)
                         .build()))
                 .directHandlers(errors.transportErrors())
-                .routing(r -> routing(r, bridge, errors))
+                .routing(r -> routing(r, bridge, errors, metrics))
                 .build()
                 .start();
-        return new Gateway(server, sink, control, conflicts);
+        return new Gateway(server, sink, control, conflicts, metrics);
     }
 
-    private static void routing(HttpRouting.Builder routing, BridgeService bridge, ErrorResponses errors) {
+    private static void routing(HttpRouting.Builder routing, BridgeService bridge, ErrorResponses errors,
+                                GatewayMetrics metrics) {
         routing.addFilter(new PathGuard())
                 .head("/", (req, res) -> res.send())
+                .get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, ServiceMetrics.CONTENT_TYPE)
+                        .send(metrics.scrape()))
                 .register("/api/v2/aibridge", bridge)
                 .register("/api/v2/ai-gateway", bridge);
         errors.register(routing);
@@ -104,5 +114,6 @@ public final class Gateway implements AutoCloseable {
         server.stop();
         sink.close();
         control.close();
+        metrics.close();
     }
 }

@@ -7,9 +7,12 @@ import dev.aigw.query.http.InterceptionsService;
 import dev.aigw.query.http.Json;
 import dev.aigw.query.http.KeysService;
 import dev.aigw.query.http.ProvidersService;
+import dev.aigw.query.http.RequestMetrics;
 import dev.aigw.query.store.InterceptionReader;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.schemas.metrics.ServiceMetrics;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -17,18 +20,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 
-/** A running query API: HTTP server and Cassandra session, stopped together. */
+/** A running query API: HTTP server, Cassandra session and metrics, stopped together. */
 public final class QueryApi implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(60);
 
     private final CqlSession session;
     private final ControlPlane<ProviderSettings> control;
     private final WebServer server;
+    private final ServiceMetrics metrics;
 
-    private QueryApi(CqlSession session, ControlPlane<ProviderSettings> control, WebServer server) {
+    private QueryApi(CqlSession session, ControlPlane<ProviderSettings> control, WebServer server, ServiceMetrics metrics) {
         this.session = session;
         this.control = control;
         this.server = server;
+        this.metrics = metrics;
     }
 
     /** Reads both control topics to their end, connects to Cassandra and starts serving. */
@@ -54,18 +59,22 @@ public final class QueryApi implements AutoCloseable {
         var interceptions = new InterceptionsService(
                 new InterceptionReader(session, config.keyspace(), Clock.systemUTC(), config.lookbackDays()),
                 auth);
+        ServiceMetrics metrics = ServiceMetrics.create();
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true).build()))
                 .routing(r -> {
-                    r.register("/api/v2/aibridge", interceptions).register("/api/v2/ai-gateway", interceptions)
+                    r.addFilter(new RequestMetrics(metrics.registry()))
+                            .get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, ServiceMetrics.CONTENT_TYPE)
+                                    .send(metrics.scrape()))
+                            .register("/api/v2/aibridge", interceptions).register("/api/v2/ai-gateway", interceptions)
                             .register("/api/v2", keys, providers);
                     Json.registerErrors(r);
                 })
                 .build()
                 .start();
-        return new QueryApi(session, control, server);
+        return new QueryApi(session, control, server, metrics);
     }
 
     /** The port the API listens on. */
@@ -78,5 +87,6 @@ public final class QueryApi implements AutoCloseable {
         server.stop();
         session.close();
         control.close();
+        metrics.close();
     }
 }

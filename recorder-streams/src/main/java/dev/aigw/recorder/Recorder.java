@@ -3,13 +3,17 @@ package dev.aigw.recorder;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.recorder.config.RecorderConfig;
+import dev.aigw.recorder.metrics.RecorderMetrics;
 import dev.aigw.recorder.store.AuditSchema;
+import dev.aigw.recorder.store.AuditWriter;
 import dev.aigw.recorder.store.CassandraAuditWriter;
 import dev.aigw.recorder.topology.RecorderTopology;
+import dev.aigw.schemas.metrics.ServiceMetrics;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -21,19 +25,24 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
-/** A running recorder: the Streams app, its Cassandra session and its health endpoint, stopped together. */
+/**
+ * A running recorder: the Streams app, its Cassandra session, its metrics and its health and metrics endpoints,
+ * stopped together.
+ */
 public final class Recorder implements AutoCloseable {
     private final CqlSession session;
     private final KafkaStreams streams;
     private final WebServer server;
+    private final RecorderMetrics metrics;
 
-    private Recorder(CqlSession session, KafkaStreams streams, WebServer server) {
+    private Recorder(CqlSession session, KafkaStreams streams, WebServer server, RecorderMetrics metrics) {
         this.session = session;
         this.streams = streams;
         this.server = server;
+        this.metrics = metrics;
     }
 
-    /** Applies the audit schema, starts the Streams app and the health endpoint. */
+    /** Applies the audit schema, starts the Streams app and the health and metrics endpoints. */
     public static Recorder start(RecorderConfig config) {
         CqlSession session = CqlSession.builder()
                 .addContactPoints(config.cassandraContactPoints())
@@ -41,11 +50,17 @@ public final class Recorder implements AutoCloseable {
                 .build();
         AuditSchema.apply(session, config.keyspace(), config.replication());
         var events = WireFormatSerde.create(SchemaRegistryClient.create(config.schemaRegistryUrl()), InterceptionEvent.class);
-        var writer = new CassandraAuditWriter(session, config.keyspace(), config.retention(), Clock.systemUTC());
+        var cassandra = new CassandraAuditWriter(session, config.keyspace(), config.retention(), Clock.systemUTC());
+        RecorderMetrics metrics = RecorderMetrics.create();
+        AuditWriter writer = event -> {
+            metrics.cassandraWrite(() -> cassandra.write(event));
+            metrics.processed(event);
+        };
         KafkaStreams streams = new KafkaStreams(RecorderTopology.build(config.interceptionsTopic(), events, writer),
                 streamsConfig(config));
         // A failed Cassandra write fails the task; a new thread resumes from the last committed offset.
         streams.setUncaughtExceptionHandler(e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+        metrics.bind(streams);
         streams.start();
         WebServer server = WebServer.builder()
                 .host(config.host())
@@ -58,9 +73,11 @@ public final class Recorder implements AutoCloseable {
                                 .detail("streams", streams.state().name())
                                 .build(), HealthCheckType.READINESS, "streams")
                         .build()))
+                .routing(r -> r.get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, ServiceMetrics.CONTENT_TYPE)
+                        .send(metrics.scrape())))
                 .build()
                 .start();
-        return new Recorder(session, streams, server);
+        return new Recorder(session, streams, server, metrics);
     }
 
     static Properties streamsConfig(RecorderConfig config) {
@@ -74,7 +91,7 @@ public final class Recorder implements AutoCloseable {
         return p;
     }
 
-    /** The port of the health endpoint. */
+    /** The port of the health and metrics endpoints. */
     public int port() {
         return server.port();
     }
@@ -89,5 +106,6 @@ public final class Recorder implements AutoCloseable {
         server.stop();
         streams.close(Duration.ofSeconds(30));
         session.close();
+        metrics.close();
     }
 }

@@ -27,6 +27,6 @@ public final class RecorderMain {
         Recorder recorder = Recorder.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(recorder::close, "recorder-shutdown"));
         LOG.info("recorder started: " + config.interceptionsTopic() + " -> keyspace " + config.keyspace()
-                + ", health on port " + recorder.port());
+                + ", health and metrics on port " + recorder.port());
     }
 }

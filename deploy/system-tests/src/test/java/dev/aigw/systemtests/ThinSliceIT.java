@@ -19,9 +19,12 @@ import dev.aigw.recorder.config.RecorderConfig;
 import dev.aigw.schemas.control.MasterKey;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
+import dev.aigw.testkit.Dashboard;
+import dev.aigw.testkit.PrometheusText;
 import dev.aigw.testkit.RealStack;
 import dev.aigw.testkit.fixtures.FakeUpstream;
 import dev.aigw.testkit.fixtures.Txtar;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -165,6 +168,54 @@ class ThinSliceIT {
         assertThat(row.path("token_usages").get(0).path("input_tokens").asLong()).isEqualTo(18);
         assertThat(row.path("token_usages").get(0).path("output_tokens").asLong()).isEqualTo(finalOutputCount());
         assertThat(row.path("user_prompts").get(0).path("prompt").asText()).contains("angels");
+    }
+
+    @Test
+    void shouldServeEveryServicesMetricsWithTheAuditedRequestCounted() throws Exception {
+        PrometheusText recorderBefore = scrape(recorder.port());
+
+        HttpResponse<String> answer = post(Txtar.fixture("anthropic/simple.txtar").required("request"), ADMIN);
+        awaitInQueryApi("/api/v2/aibridge/interceptions", answer.headers().firstValue("X-AI-Gateway-Interception-Id")
+                .orElseThrow());
+
+        String processed = "coder_ai_gateway_recorder_events_processed_total";
+        // Each event is counted right after its rows are written, which the query API may show a moment earlier.
+        PrometheusText recorderAfter = RealStack.await(Duration.ofSeconds(10), () -> {
+            PrometheusText now = scrape(recorder.port());
+            return now.sum(processed, "payload", "InterceptionEnded")
+                    > recorderBefore.sum(processed, "payload", "InterceptionEnded") ? now : null;
+        });
+        for (String payload : List.of("InterceptionStarted", "PromptUsage", "TokenUsage", "ModelThought")) {
+            assertThat(recorderAfter.sum(processed, "payload", payload)).as(payload)
+                    .isGreaterThan(recorderBefore.sum(processed, "payload", payload));
+        }
+        assertThat(recorderAfter.sum("coder_ai_gateway_recorder_cassandra_write_seconds_count")
+                - recorderBefore.sum("coder_ai_gateway_recorder_cassandra_write_seconds_count")).isGreaterThanOrEqualTo(5);
+        assertThat(recorderAfter.samples("coder_ai_gateway_recorder_cassandra_write_errors_total")).singleElement()
+                .satisfies(s -> assertThat(s.value()).isZero());
+        assertThat(recorderAfter.names()).contains("coder_ai_gateway_recorder_dlq_total",
+                "coder_ai_gateway_recorder_incomplete_closings_total", "kafka_consumer_fetch_manager_records_lag_max");
+        PrometheusText queryApi = scrape(query.port());
+        assertThat(queryApi.sum("coder_ai_gateway_query_request_seconds_count",
+                "route", "/api/v2/aibridge/interceptions", "method", "GET", "status", "200")).isGreaterThanOrEqualTo(1);
+        // The gateway's own names are checked against the dashboard by the gateway's MetricsIT.
+        assertThat(Dashboard.metricNames()).filteredOn(name -> !name.startsWith("coder_ai_gateway_")
+                        || name.startsWith("coder_ai_gateway_recorder_") || name.startsWith("coder_ai_gateway_query_"))
+                .allSatisfy(name -> assertThat(recorderAfter.names().contains(name) || queryApi.names().contains(name))
+                        .as(name + " served by the recorder or the query API").isTrue());
+        assertThat(scrape(gateway.port()).sum("coder_ai_gateway_interceptions_total", "provider", "anthropic",
+                "status", "completed")).isGreaterThanOrEqualTo(1);
+    }
+
+    private static PrometheusText scrape(int port) {
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            return PrometheusText.parse(answer.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("no metrics on port " + port, e);
+        }
     }
 
     private static long finalOutputCount() throws Exception {

@@ -19,10 +19,11 @@ import java.util.UUID;
  * @param events    where interception events go
  * @param control   the control plane this node follows
  * @param bridge    how requests are treated
+ * @param metrics   what the metrics carry
  * @param providers configured provider definitions (indexed, legacy, then built-in), seeded into the provider topic
  */
 public record GatewayConfig(String host, int port, String nodeId, EventsConfig events, ControlConfig control,
-                            BridgeConfig bridge, List<ProviderSettings> providers) {
+                            BridgeConfig bridge, MetricsConfig metrics, List<ProviderSettings> providers) {
     /** Flag equivalent of {@code CODER_AI_GATEWAY_RESEED_PROVIDERS=true}. */
     public static final String RESEED_FLAG = "--ai-gateway-reseed-providers";
 
@@ -43,6 +44,7 @@ public record GatewayConfig(String host, int port, String nodeId, EventsConfig e
         EventsConfig events = EventsConfig.from(s);
         ControlConfig control = ControlConfig.from(s, problems);
         BridgeConfig bridge = BridgeConfig.from(s, problems);
+        MetricsConfig metrics = MetricsConfig.from(s, problems);
         String host = s.get("HOST", "127.0.0.1");
         String nodeId = s.get("NODE_ID").orElseGet(GatewayConfig::defaultNodeId);
         // Logging is set up from LOG_JSON before this runs; checking it here makes a bad value or its flag fail alike.
@@ -51,7 +53,7 @@ public record GatewayConfig(String host, int port, String nodeId, EventsConfig e
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new GatewayConfig(host, port, nodeId, events, control, bridge, providers);
+        return new GatewayConfig(host, port, nodeId, events, control, bridge, metrics, providers);
     }
 
     private static String defaultNodeId() {
@@ -65,6 +67,6 @@ public record GatewayConfig(String host, int port, String nodeId, EventsConfig e
     @Override
     public String toString() {
         return "GatewayConfig[" + host + ":" + port + ", node=" + nodeId + ", " + events + ", " + control + ", " + bridge
-                + ", providers=" + providers + "]";
+                + ", " + metrics + ", providers=" + providers + "]";
     }
 }

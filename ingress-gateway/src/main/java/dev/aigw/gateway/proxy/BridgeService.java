@@ -16,6 +16,9 @@ import dev.aigw.gateway.intercept.Api;
 import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.ClientInfo;
 import dev.aigw.gateway.intercept.Interception;
+import dev.aigw.gateway.metrics.GatewayMetrics;
+import dev.aigw.gateway.metrics.InterceptionMeter;
+import dev.aigw.gateway.metrics.Overhead;
 import dev.aigw.gateway.sink.EventSink;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -43,10 +46,14 @@ public final class BridgeService implements HttpService {
     private final Upstream upstream;
     private final Relay relay;
     private final Dumps dumps;
+    private final GatewayMetrics metrics;
 
-    /** A bridge over providers looked up by name per request, so changes apply at once; records to the sink. */
+    /**
+     * A bridge over providers looked up by name per request, so changes apply at once; records to the sink and
+     * meters what it does.
+     */
     public BridgeService(Function<String, Optional<ProviderConfig>> providers, Authenticator authenticator, EventSink sink,
-                         String nodeId, BridgeConfig options, Clock clock) {
+                         String nodeId, BridgeConfig options, Clock clock, GatewayMetrics metrics) {
         this.providers = providers;
         this.authenticator = authenticator;
         this.sink = sink;
@@ -56,6 +63,7 @@ public final class BridgeService implements HttpService {
         this.upstream = new Upstream(options.timeouts(), clock);
         this.relay = new Relay(options.timeouts());
         this.dumps = new Dumps(options::dumpDirOf, clock);
+        this.metrics = metrics;
     }
 
     @Override
@@ -73,6 +81,7 @@ public final class BridgeService implements HttpService {
     // OpenAI clients put /v1 in the base URL and Copilot's do not, so /v1 selects the provider type for those APIs.
     private void intercept(Api api, boolean versioned, ServerRequest req, ServerResponse res)
             throws IOException, InterruptedException {
+        Overhead overhead = Overhead.start();
         ProviderConfig provider = provider(req);
         boolean copilotRoute = api != Api.MESSAGES && !versioned;
         if (!api.servedBy(provider.type()) || copilotRoute != (provider.type() == ProviderType.COPILOT)) {
@@ -85,20 +94,26 @@ public final class BridgeService implements HttpService {
             throw new GatewayException(Status.NOT_IMPLEMENTED_501, "invalid_request_error",
                     "background requests are not supported by the AI Gateway");
         }
-        Interception interception = Interception.begin(nodeId, sink, clock);
-        res.header(INTERCEPTION_HEADER, interception.id());
-        interception.record(started(req, provider, caller, api, parsed));
-        parsed.prompt().ifPresent(p -> interception.record(new PromptUsage(null, p)));
-        HttpResponse<InputStream> answer;
-        try {
-            answer = upstream.send(caller, options.sendActorHeaders(), api.path(), req, parsed.upstreamBody(),
-                    dumps.intercepted(provider, parsed.model(), interception.id()));
-        } catch (IOException e) {
-            UpstreamFailure failure = UpstreamFailure.of(e, options.timeouts());
-            interception.end(InterceptionStatus.FAILED, null, failure.type(), failure.message());
-            throw failure.toException();
+        InterceptionStarted started = started(req, provider, caller, api, parsed);
+        try (InterceptionMeter meter = metrics.interception(started, req.prologue().method().text())) {
+            Interception interception = Interception.begin(nodeId, meter.counting(sink), clock);
+            res.header(INTERCEPTION_HEADER, interception.id());
+            interception.record(started);
+            parsed.prompt().ifPresent(p -> interception.record(new PromptUsage(null, p)));
+            HttpResponse<InputStream> answer;
+            long asked = System.nanoTime();
+            try {
+                answer = upstream.send(caller, options.sendActorHeaders(), api.path(), req, parsed.upstreamBody(),
+                        dumps.intercepted(provider, parsed.model(), interception.id()));
+            } catch (IOException e) {
+                UpstreamFailure failure = UpstreamFailure.of(e, options.timeouts());
+                interception.end(InterceptionStatus.FAILED, null, failure.type(), failure.message());
+                throw failure.toException();
+            }
+            overhead.waitedSince(asked);
+            relay.intercepted(api, answer, res, interception, parsed.stream(), overhead);
+            meter.relayed(overhead);
         }
-        relay.intercepted(api, answer, res, interception, parsed.stream());
     }
 
     // Clients probe their base URL before the first call; the answer says only whether the provider exists.
@@ -109,6 +124,7 @@ public final class BridgeService implements HttpService {
 
     // Whitelisted routes go upstream with the same credential rules but no audit; anything else is not supported.
     private void passthrough(ServerRequest req, ServerResponse res) throws IOException, InterruptedException {
+        Overhead overhead = Overhead.start();
         String path = req.path().path();
         int slash = path.indexOf('/', 1);
         if (slash < 0) {
@@ -118,12 +134,19 @@ public final class BridgeService implements HttpService {
         String upstreamPath = Passthrough.upstreamPath(provider.type(), path.substring(slash)).orElseThrow(() -> unsupported(req));
         Caller caller = authenticate(req, provider);
         HttpResponse<InputStream> answer;
+        long asked = System.nanoTime();
         try {
             answer = upstream.send(caller, false, upstreamPath, req, body(req), dumps.passthrough(provider));
         } catch (IOException e) {
             throw UpstreamFailure.of(e, options.timeouts()).toException();
         }
-        relay.plain(answer, res);
+        overhead.waitedSince(asked);
+        try {
+            relay.plain(answer, res, overhead);
+        } finally {
+            metrics.passthrough(provider.name(), Passthrough.route(provider.type(), upstreamPath).orElseThrow(),
+                    req.prologue().method().text(), overhead);
+        }
     }
 
     private static GatewayException unsupported(ServerRequest req) {

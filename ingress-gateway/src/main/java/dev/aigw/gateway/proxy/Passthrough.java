@@ -30,15 +30,24 @@ final class Passthrough {
         if (rest.contains("/../") || rest.endsWith("/..") || rest.contains("//")) {
             return Optional.empty();
         }
-        return switch (type) {
-            case ANTHROPIC -> matching(ANTHROPIC, rest);
-            case OPENAI -> rest.startsWith("/v1/") ? matching(OPENAI, rest.substring(3)) : Optional.empty();
-            case COPILOT -> matching(COPILOT, rest);
-        };
+        if (type == ProviderType.OPENAI && !rest.startsWith("/v1/")) {
+            return Optional.empty();
+        }
+        String path = type == ProviderType.OPENAI ? rest.substring(3) : rest;
+        return route(type, path).map(route -> path);
     }
 
-    private static Optional<String> matching(List<Pattern> allowed, String path) {
-        return allowed.stream().anyMatch(p -> p.matcher(path).matches()) ? Optional.of(path) : Optional.empty();
+    /**
+     * The whitelist entry that lets {@code upstreamPath} through, e.g. {@code /v1/models/.+}: a metrics label of
+     * bounded cardinality, unlike the path with its model and conversation ids.
+     */
+    static Optional<String> route(ProviderType type, String upstreamPath) {
+        List<Pattern> allowed = switch (type) {
+            case ANTHROPIC -> ANTHROPIC;
+            case OPENAI -> OPENAI;
+            case COPILOT -> COPILOT;
+        };
+        return allowed.stream().filter(p -> p.matcher(upstreamPath).matches()).findFirst().map(Pattern::pattern);
     }
 
     private static List<Pattern> patterns(String... regexes) {

@@ -6,6 +6,8 @@ import dev.aigw.gateway.intercept.Api;
 import dev.aigw.gateway.intercept.Interception;
 import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseDecoder;
+import dev.aigw.gateway.metrics.Overhead;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
@@ -17,9 +19,11 @@ import java.net.http.HttpResponse;
 
 /**
  * Copies a provider's answer to the client as it arrives, feeding the audit on the side. Reads of the answer are
- * watched: a provider that stops sending for the idle limit ends the interception as failed.
+ * watched: a provider that stops sending for the idle limit ends the interception as failed. They are also timed, as
+ * waiting on the provider, so that the rest is the gateway's overhead, which the answer's headers carry.
  */
 final class Relay {
+    private static final HeaderName OVERHEAD_HEADER = HeaderNames.create(Overhead.HEADER);
     private final UpstreamTimeouts timeouts;
     private final IdleWatch idle;
 
@@ -30,18 +34,20 @@ final class Relay {
 
     /**
      * Relays an intercepted answer and records its facts and end. Status and headers are decided before the first
-     * byte is written: an error or blocking answer is read whole first, a stream is relayed chunk by chunk.
+     * byte is written: an error or blocking answer is read whole first, a stream is relayed chunk by chunk. So the
+     * overhead header covers a blocking answer up to sending it, and a stream only up to its first chunk.
      */
     void intercepted(Api api, HttpResponse<InputStream> answer, ServerResponse res, Interception interception,
-                     boolean stream) throws IOException {
+                     boolean stream, Overhead overhead) throws IOException {
         int status = answer.statusCode();
         if (status / 100 == 2 && stream) {
-            copyStatusAndHeaders(answer, res);
-            relayStream(api, answer, res, interception);
+            copyStatusAndHeaders(answer, res, overhead);
+            relayStream(api, answer, res, interception, overhead);
             return;
         }
-        byte[] bytes = readAll(answer, interception);
-        copyStatusAndHeaders(answer, res);
+        byte[] bytes = readAll(answer, interception, overhead);
+        copyStatusAndHeaders(answer, res, overhead);
+        overhead.firstByte();
         res.send(bytes);
         if (status / 100 != 2) {
             interception.end(InterceptionStatus.FAILED, status, "upstream_error", "upstream status " + status);
@@ -57,23 +63,25 @@ final class Relay {
     }
 
     /** Relays a passthrough answer as it is. */
-    void plain(HttpResponse<InputStream> answer, ServerResponse res) throws IOException {
-        copyStatusAndHeaders(answer, res);
+    void plain(HttpResponse<InputStream> answer, ServerResponse res, Overhead overhead) throws IOException {
+        copyStatusAndHeaders(answer, res, overhead);
         try (InputStream in = answer.body(); OutputStream out = res.outputStream(); var watched = idle.watch()) {
             byte[] buffer = new byte[8192];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            for (int n = read(in, buffer, overhead); n >= 0; n = read(in, buffer, overhead)) {
                 watched.touch();
+                overhead.firstByte();
                 out.write(buffer, 0, n);
             }
         }
     }
 
-    private byte[] readAll(HttpResponse<InputStream> answer, Interception interception) throws IOException {
+    private byte[] readAll(HttpResponse<InputStream> answer, Interception interception, Overhead overhead)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         IdleWatch.Watched watched = idle.watch();
         try (InputStream in = answer.body(); watched) {
             byte[] buffer = new byte[8192];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            for (int n = read(in, buffer, overhead); n >= 0; n = read(in, buffer, overhead)) {
                 watched.touch();
                 bytes.write(buffer, 0, n);
             }
@@ -86,16 +94,17 @@ final class Relay {
     }
 
     // Each chunk goes to the client and is flushed before the parser sees it, so parsing never delays the relay.
-    private void relayStream(Api api, HttpResponse<InputStream> answer, ServerResponse res, Interception interception)
-            throws IOException {
+    private void relayStream(Api api, HttpResponse<InputStream> answer, ServerResponse res, Interception interception,
+                             Overhead overhead) throws IOException {
         StreamAudit parsed = api.follow(interception::record);
         SseDecoder decoder = new SseDecoder(parsed);
         OutputStream out = res.outputStream();
         IdleWatch.Watched watched = idle.watch();
         try (InputStream in = answer.body(); watched) {
             byte[] buffer = new byte[8192];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            for (int n = read(in, buffer, overhead); n >= 0; n = read(in, buffer, overhead)) {
                 watched.touch();
+                overhead.firstByte();
                 if (!write(out, buffer, n)) {
                     parsed.finish();
                     interception.end(InterceptionStatus.CANCELLED, answer.statusCode(), "client_disconnected",
@@ -122,6 +131,15 @@ final class Relay {
                 () -> interception.end(InterceptionStatus.COMPLETED, answer.statusCode(), null, null));
     }
 
+    private static int read(InputStream in, byte[] buffer, Overhead overhead) throws IOException {
+        long since = System.nanoTime();
+        try {
+            return in.read(buffer);
+        } finally {
+            overhead.waitedSince(since);
+        }
+    }
+
     // The server reports a client that went away with its own runtime exceptions (socket writer, closed connection).
     private static boolean write(OutputStream out, byte[] bytes, int length) {
         try {
@@ -133,12 +151,14 @@ final class Relay {
         }
     }
 
-    private static void copyStatusAndHeaders(HttpResponse<InputStream> answer, ServerResponse res) {
+    private static void copyStatusAndHeaders(HttpResponse<InputStream> answer, ServerResponse res, Overhead overhead) {
         res.status(Status.create(answer.statusCode()));
         answer.headers().map().forEach((name, values) -> {
             if (Upstream.isForwardedResponseHeader(name)) {
                 res.header(HeaderNames.create(name), values.toArray(String[]::new));
             }
         });
+        // Last, so that an upstream's header of the same name (another gateway in front of the provider) is replaced.
+        res.header(OVERHEAD_HEADER, overhead.header());
     }
 }

@@ -24,4 +24,12 @@ class PassthroughTest {
         assertThat(Passthrough.upstreamPath(ProviderType.COPILOT, "/chat")).isEmpty();
         assertThat(Passthrough.upstreamPath(ProviderType.OPENAI, "/v1/responses")).isEmpty();
     }
+
+    @Test
+    void shouldNameTheWhitelistEntryAsTheRouteSoIdsStayOutOfLabels() {
+        assertThat(Passthrough.route(ProviderType.ANTHROPIC, "/v1/models")).hasValue("/v1/models");
+        assertThat(Passthrough.route(ProviderType.ANTHROPIC, "/v1/models/claude-sonnet-4-0")).hasValue("/v1/models/.+");
+        assertThat(Passthrough.route(ProviderType.OPENAI, "/conversations/conv_123")).hasValue("/conversations/.+");
+        assertThat(Passthrough.route(ProviderType.COPILOT, "/chat")).isEmpty();
+    }
 }

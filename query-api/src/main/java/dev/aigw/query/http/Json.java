@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
@@ -28,6 +29,9 @@ public final class Json {
     /** Registers the error handlers of every API route. */
     public static void registerErrors(HttpRouting.Builder routing) {
         routing.error(ApiException.class, (req, res, e) -> error(res, e.status(), e.getMessage(), e.detail()))
+                // The server's own refusals, such as 404 for a path no route matches, keep their status.
+                .error(HttpException.class, (req, res, e) -> error(res, e.status(), e.status().reasonPhrase() + ".",
+                        e.getMessage()))
                 .error(RuntimeException.class, (req, res, e) -> {
                     LOG.log(Level.SEVERE, "query API fault on " + req.path().path(), e);
                     error(res, Status.INTERNAL_SERVER_ERROR_500, "Internal error.", e.getClass().getSimpleName());
