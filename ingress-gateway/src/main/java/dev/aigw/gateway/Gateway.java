@@ -31,12 +31,15 @@ public final class Gateway implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(60);
 
     private final WebServer server;
+    private final BridgeService bridge;
     private final EventSink sink;
     private final ControlPlane<RoutedProvider> control;
     private final List<String> providerConflicts;
 
-    private Gateway(WebServer server, EventSink sink, ControlPlane<RoutedProvider> control, List<String> providerConflicts) {
+    private Gateway(WebServer server, BridgeService bridge, EventSink sink, ControlPlane<RoutedProvider> control,
+                    List<String> providerConflicts) {
         this.server = server;
+        this.bridge = bridge;
         this.sink = sink;
         this.control = control;
         this.providerConflicts = providerConflicts;
@@ -78,7 +81,7 @@ public final class Gateway implements AutoCloseable {
                 .routing(r -> routing(r, bridge, errors))
                 .build()
                 .start();
-        return new Gateway(server, sink, control, conflicts);
+        return new Gateway(server, bridge, sink, control, conflicts);
     }
 
     private static void routing(HttpRouting.Builder routing, BridgeService bridge, ErrorResponses errors) {
@@ -102,6 +105,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        bridge.close();
         sink.close();
         control.close();
     }

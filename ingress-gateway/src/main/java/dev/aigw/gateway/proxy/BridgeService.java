@@ -8,6 +8,7 @@ import dev.aigw.gateway.auth.AuthResult;
 import dev.aigw.gateway.auth.Authenticator;
 import dev.aigw.gateway.auth.Identity;
 import dev.aigw.gateway.auth.Presented;
+import dev.aigw.gateway.bedrock.BedrockBridge;
 import dev.aigw.gateway.config.BridgeConfig;
 import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.ProviderType;
@@ -32,8 +33,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** The intercepted provider routes, mounted under {@code /api/v2/aibridge} and {@code /api/v2/ai-gateway}. */
-public final class BridgeService implements HttpService {
+public final class BridgeService implements HttpService, AutoCloseable {
     private static final HeaderName INTERCEPTION_HEADER = HeaderNames.create("X-AI-Gateway-Interception-Id");
+    private static final HeaderName ANTHROPIC_BETA = HeaderNames.create("Anthropic-Beta");
     private final Function<String, Optional<ProviderConfig>> providers;
     private final Authenticator authenticator;
     private final EventSink sink;
@@ -43,6 +45,7 @@ public final class BridgeService implements HttpService {
     private final Upstream upstream;
     private final Relay relay;
     private final Dumps dumps;
+    private final BedrockBridge bedrock;
 
     /** A bridge over providers looked up by name per request, so changes apply at once; records to the sink. */
     public BridgeService(Function<String, Optional<ProviderConfig>> providers, Authenticator authenticator, EventSink sink,
@@ -56,6 +59,7 @@ public final class BridgeService implements HttpService {
         this.upstream = new Upstream(options.timeouts(), clock);
         this.relay = new Relay(options.timeouts());
         this.dumps = new Dumps(options::dumpDirOf, clock);
+        this.bedrock = new BedrockBridge(options.timeouts());
     }
 
     @Override
@@ -85,10 +89,12 @@ public final class BridgeService implements HttpService {
             throw new GatewayException(Status.NOT_IMPLEMENTED_501, "invalid_request_error",
                     "background requests are not supported by the AI Gateway");
         }
-        Interception interception = Interception.begin(nodeId, sink, clock);
-        res.header(INTERCEPTION_HEADER, interception.id());
-        interception.record(started(req, provider, caller, api, parsed));
-        parsed.prompt().ifPresent(p -> interception.record(new PromptUsage(null, p)));
+        if (provider.bedrock().isPresent()) {
+            bedrock.intercept(provider, parsed, req.headers().values(ANTHROPIC_BETA), res,
+                    adapted -> begin(req, res, provider, caller, api, adapted));
+            return;
+        }
+        Interception interception = begin(req, res, provider, caller, api, parsed);
         HttpResponse<InputStream> answer;
         try {
             answer = upstream.send(caller, options.sendActorHeaders(), api.path(), req, parsed.upstreamBody(),
@@ -101,6 +107,15 @@ public final class BridgeService implements HttpService {
         relay.intercepted(api, answer, res, interception, parsed.stream());
     }
 
+    private Interception begin(ServerRequest req, ServerResponse res, ProviderConfig provider, Caller caller, Api api,
+                               ApiRequest parsed) {
+        Interception interception = Interception.begin(nodeId, sink, clock);
+        res.header(INTERCEPTION_HEADER, interception.id());
+        interception.record(started(req, provider, caller, api, parsed));
+        parsed.prompt().ifPresent(p -> interception.record(new PromptUsage(null, p)));
+        return interception;
+    }
+
     // Clients probe their base URL before the first call; the answer says only whether the provider exists.
     private void headBase(ServerRequest req, ServerResponse res) {
         boolean known = providers.apply(req.path().pathParameters().get("provider")).isPresent();
@@ -108,13 +123,15 @@ public final class BridgeService implements HttpService {
     }
 
     // Whitelisted routes go upstream with the same credential rules but no audit; anything else is not supported.
+    // Bedrock has none of the Anthropic API's other routes.
     private void passthrough(ServerRequest req, ServerResponse res) throws IOException, InterruptedException {
         String path = req.path().path();
         int slash = path.indexOf('/', 1);
         if (slash < 0) {
             throw unsupported(req);
         }
-        ProviderConfig provider = providers.apply(path.substring(1, slash)).orElseThrow(() -> unsupported(req));
+        ProviderConfig provider = providers.apply(path.substring(1, slash)).filter(p -> p.bedrock().isEmpty())
+                .orElseThrow(() -> unsupported(req));
         String upstreamPath = Passthrough.upstreamPath(provider.type(), path.substring(slash)).orElseThrow(() -> unsupported(req));
         Caller caller = authenticate(req, provider);
         HttpResponse<InputStream> answer;
@@ -158,6 +175,10 @@ public final class BridgeService implements HttpService {
                     throw new GatewayException(Status.FORBIDDEN_403, "permission_error",
                             "Bring Your Own Key (BYOK) mode is not enabled.");
                 }
+                if (provider.bedrock().isPresent()) {
+                    throw new GatewayException(Status.BAD_REQUEST_400, "invalid_request_error", "provider " + provider.name()
+                            + " signs its Bedrock calls with the gateway's AWS credentials and takes no key of yours");
+                }
                 yield byok.gatewayKey();
             }
         };
@@ -185,7 +206,7 @@ public final class BridgeService implements HttpService {
                 .setInitiatorId(who.userId())
                 .setInitiatorUsername(who.username())
                 .setApiKeyId(who.keyId())
-                .setProvider(provider.type().wireName())
+                .setProvider(provider.recordedType())
                 .setProviderName(provider.name())
                 .setModel(parsed.model())
                 .setRoute(api.path())
@@ -195,7 +216,14 @@ public final class BridgeService implements HttpService {
                 .setClientSessionId(client.sessionId().orElse(null))
                 .setCorrelatingToolCallId(parsed.correlatingToolCallId().orElse(null))
                 .setCredentialKind(caller.byok() ? CredentialKind.BYOK : CredentialKind.CENTRALIZED)
-                .setCredentialHint(caller.credentialHint(upstream.usableKeys(provider)))
+                .setCredentialHint(caller.credentialHint(provider.bedrock()
+                        .map(b -> b.accessKey().stream().toList()).orElseGet(() -> upstream.usableKeys(provider))))
                 .build();
+    }
+
+    /** Closes the Bedrock clients. */
+    @Override
+    public void close() {
+        bedrock.close();
     }
 }
