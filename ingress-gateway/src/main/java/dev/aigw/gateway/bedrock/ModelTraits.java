@@ -12,9 +12,11 @@ import java.util.Set;
  * @param modelBetas beta flags only this model takes
  */
 record ModelTraits(Thinking thinking, Set<String> modelBetas) {
+    /** Interleaved thinking, which adaptive thinking includes; models that only think adaptively refuse the flag. */
+    static final String INTERLEAVED_THINKING_BETA = "interleaved-thinking-2025-05-14";
     /** Beta flags Bedrock takes on any model that has the feature. */
     static final Set<String> COMMON_BETAS = Set.of("computer-use-2025-01-24", "token-efficient-tools-2025-02-19",
-            "interleaved-thinking-2025-05-14", "output-128k-2025-02-19", "dev-full-thinking-2025-05-14",
+            INTERLEAVED_THINKING_BETA, "output-128k-2025-02-19", "dev-full-thinking-2025-05-14",
             "context-1m-2025-08-07", "tool-search-tool-2025-10-19", "tool-examples-2025-10-29");
     /** Enables {@code output_config} (effort); Opus 4.5 only. */
     static final String EFFORT_BETA = "effort-2025-11-24";
@@ -56,6 +58,9 @@ record ModelTraits(Thinking thinking, Set<String> modelBetas) {
 
     /** Whether Bedrock takes {@code flag} for this model. */
     boolean takes(String flag) {
+        if (thinking == Thinking.ADAPTIVE && flag.equals(INTERLEAVED_THINKING_BETA)) {
+            return false;
+        }
         return COMMON_BETAS.contains(flag) || modelBetas.contains(flag);
     }
 }
