@@ -59,6 +59,10 @@ public final class BedrockBridge implements AutoCloseable {
             }
         } catch (BedrockFailure failure) {
             failure.answer(res, interception);
+        } catch (InterruptedException e) {
+            // Only while waiting on Bedrock, before the end was recorded: the node is stopping.
+            interception.end(InterceptionStatus.CANCELLED, null, "interrupted", "the gateway stopped waiting for Bedrock");
+            throw e;
         }
     }
 

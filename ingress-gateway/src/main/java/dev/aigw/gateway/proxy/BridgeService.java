@@ -89,6 +89,7 @@ public final class BridgeService implements HttpService, AutoCloseable {
             throw new GatewayException(Status.NOT_IMPLEMENTED_501, "invalid_request_error",
                     "background requests are not supported by the AI Gateway");
         }
+        // Bedrock gets the request in its own form, which begins the interception, so the Bedrock model is recorded.
         if (provider.bedrock().isPresent()) {
             bedrock.intercept(provider, parsed, req.headers().values(ANTHROPIC_BETA), res,
                     adapted -> begin(req, res, provider, caller, api, adapted));
@@ -216,6 +217,7 @@ public final class BridgeService implements HttpService, AutoCloseable {
                 .setClientSessionId(client.sessionId().orElse(null))
                 .setCorrelatingToolCallId(parsed.correlatingToolCallId().orElse(null))
                 .setCredentialKind(caller.byok() ? CredentialKind.BYOK : CredentialKind.CENTRALIZED)
+                // Bedrock calls are signed with the provider's access key, or with what the SDK's chain finds (no hint).
                 .setCredentialHint(caller.credentialHint(provider.bedrock()
                         .map(b -> b.accessKey().stream().toList()).orElseGet(() -> upstream.usableKeys(provider))))
                 .build();
