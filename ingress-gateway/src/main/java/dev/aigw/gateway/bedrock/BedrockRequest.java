@@ -16,7 +16,7 @@ import java.util.Locale;
  * {@code anthropic_version} for Bedrock, the beta flags the model takes moved from the header into the body, fields
  * Bedrock refuses removed and the thinking shape fitted to the model. Bedrock answers 400 to anything else.
  */
-public final class BedrockRequest {
+final class BedrockRequest {
     /** The only {@code anthropic_version} Bedrock takes. */
     static final String ANTHROPIC_VERSION = "bedrock-2023-05-31";
     // In the Anthropic API but not in Bedrock's request schema ("Extra inputs are not permitted").
@@ -32,7 +32,7 @@ public final class BedrockRequest {
      *
      * @param betaHeaders the client's {@code Anthropic-Beta} header lines, each possibly a comma-separated list
      */
-    public static ApiRequest adapt(ProviderSettings.Bedrock settings, ApiRequest parsed, List<String> betaHeaders) {
+    static ApiRequest adapt(ProviderSettings.Bedrock settings, ApiRequest parsed, List<String> betaHeaders) {
         String modelId = parsed.model().toLowerCase(Locale.ROOT).contains("haiku") ? settings.smallFastModel()
                 : settings.model();
         ModelTraits traits = ModelTraits.of(modelId);
