@@ -34,14 +34,16 @@ public final class Gateway implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(60);
 
     private final WebServer server;
+    private final BridgeService bridge;
     private final EventSink sink;
     private final ControlPlane<RoutedProvider> control;
     private final List<String> providerConflicts;
     private final GatewayMetrics metrics;
 
-    private Gateway(WebServer server, EventSink sink, ControlPlane<RoutedProvider> control, List<String> providerConflicts,
-                    GatewayMetrics metrics) {
+    private Gateway(WebServer server, BridgeService bridge, EventSink sink, ControlPlane<RoutedProvider> control,
+                    List<String> providerConflicts, GatewayMetrics metrics) {
         this.server = server;
+        this.bridge = bridge;
         this.sink = sink;
         this.control = control;
         this.providerConflicts = providerConflicts;
@@ -85,7 +87,7 @@ public final class Gateway implements AutoCloseable {
                 .routing(r -> routing(r, bridge, errors, metrics))
                 .build()
                 .start();
-        return new Gateway(server, sink, control, conflicts, metrics);
+        return new Gateway(server, bridge, sink, control, conflicts, metrics);
     }
 
     private static void routing(HttpRouting.Builder routing, BridgeService bridge, ErrorResponses errors,
@@ -112,6 +114,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        bridge.close();
         sink.close();
         control.close();
         metrics.close();

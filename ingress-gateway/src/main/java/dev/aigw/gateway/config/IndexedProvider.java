@@ -52,7 +52,8 @@ final class IndexedProvider {
                 baseUrl.get().value(), keys.values(), bedrock, value(fields, "DUMP_DIR"), true);
         return Optional.of(new ProviderCandidate(settings, at.substring(0, at.length() - 1), Map.of("name", at + "NAME",
                 "type", at + "TYPE", "base_url", baseUrl.get().variable(), "keys", keys.variable(), "bedrock",
-                at + "BEDROCK_*")));
+                at + "BEDROCK_*", "bedrock.model", at + "BEDROCK_MODEL", "bedrock.small_fast_model",
+                at + "BEDROCK_SMALL_FAST_MODEL")));
     }
 
     /** A value and the variable it follows from. */

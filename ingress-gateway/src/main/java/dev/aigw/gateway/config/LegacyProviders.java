@@ -69,8 +69,13 @@ final class LegacyProviders {
         ProviderSettings settings = new ProviderSettings("anthropic", "bedrock", url.get().value(), List.of(),
                 Optional.of(bedrock), Optional.empty(), true);
         return Optional.of(new ProviderCandidate(settings, label, Map.of("base_url", url.get().source(),
-                "bedrock.access_key", Optional.ofNullable(given.get("BEDROCK_ACCESS_KEY")).map(Setting::source)
-                        .orElse(Settings.PREFIX + "BEDROCK_ACCESS_KEY"))));
+                "bedrock.access_key", source(given, "BEDROCK_ACCESS_KEY"), "bedrock.model", source(given, "BEDROCK_MODEL"),
+                "bedrock.small_fast_model", source(given, "BEDROCK_SMALL_FAST_MODEL"))));
+    }
+
+    // What set an option, or its variable name when nothing did, so a message about a missing one names it.
+    private static String source(Map<String, Setting> given, String name) {
+        return Optional.ofNullable(given.get(name)).map(Setting::source).orElse(Settings.PREFIX + name);
     }
 
     private static Optional<String> value(Map<String, Setting> given, String name) {

@@ -1,5 +1,6 @@
 package dev.aigw.gateway.config;
 
+import dev.aigw.schemas.control.ProviderSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,13 +10,16 @@ import java.util.Optional;
 /**
  * One provider instance: clients reach it at {@code /api/v2/aibridge/<name>/…}.
  *
- * @param type    provider type
+ * @param type    provider type; {@link ProviderType#ANTHROPIC} for one reached through Amazon Bedrock
  * @param name    instance name, unique, {@code ^[a-z0-9]+(-[a-z0-9]+)*$}
- * @param baseUrl upstream base URL
- * @param keys    centralized provider keys (may be empty: BYOK only)
+ * @param baseUrl upstream base URL: the Bedrock runtime endpoint for a Bedrock provider
+ * @param keys    centralized provider keys (may be empty: BYOK only, or Bedrock)
  * @param dumpDir this provider's own API dump directory, if set
+ * @param bedrock present when requests go to Amazon Bedrock (type {@code bedrock}, or {@code anthropic} with Bedrock
+ *                settings) instead of to {@code baseUrl} as they are
  */
-public record ProviderConfig(ProviderType type, String name, URI baseUrl, List<String> keys, Optional<Path> dumpDir) {
+public record ProviderConfig(ProviderType type, String name, URI baseUrl, List<String> keys, Optional<Path> dumpDir,
+                             Optional<ProviderSettings.Bedrock> bedrock) {
     /** Validates presence of every field. */
     public ProviderConfig {
         Objects.requireNonNull(type, "type");
@@ -23,10 +27,22 @@ public record ProviderConfig(ProviderType type, String name, URI baseUrl, List<S
         Objects.requireNonNull(baseUrl, "baseUrl");
         keys = List.copyOf(keys);
         Objects.requireNonNull(dumpDir, "dumpDir");
+        Objects.requireNonNull(bedrock, "bedrock");
+    }
+
+    /** A provider whose upstream is called directly, not through Bedrock. */
+    public ProviderConfig(ProviderType type, String name, URI baseUrl, List<String> keys, Optional<Path> dumpDir) {
+        this(type, name, baseUrl, keys, dumpDir, Optional.empty());
+    }
+
+    /** The provider type interception events record: {@code bedrock} for a provider reached through Bedrock. */
+    public String recordedType() {
+        return bedrock.isPresent() ? "bedrock" : type.wireName();
     }
 
     @Override
     public String toString() {
-        return "ProviderConfig[type=" + type + ", name=" + name + ", baseUrl=" + baseUrl + ", keys=" + keys.size() + "]";
+        return "ProviderConfig[type=" + type + ", name=" + name + ", baseUrl=" + baseUrl + ", keys=" + keys.size()
+                + ", bedrock=" + bedrock + "]";
     }
 }

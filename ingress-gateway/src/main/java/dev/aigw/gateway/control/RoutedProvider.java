@@ -17,13 +17,15 @@ import java.util.Optional;
 public record RoutedProvider(ProviderSettings settings, Optional<ProviderConfig> route) {
     /** The routed form of a definition. */
     public static RoutedProvider of(ProviderSettings settings) {
-        // Bedrock (type bedrock, or anthropic through Bedrock) needs request signing this node does not do yet, so such
-        // a provider is kept on the topic but not routed.
-        Optional<ProviderConfig> route = settings.enabled() && settings.bedrock().isEmpty()
-                ? ProviderType.parse(settings.type())
-                        .map(type -> new ProviderConfig(type, settings.name(), URI.create(settings.baseUrl()), settings.keys(),
-                                settings.dumpDir().map(Path::of)))
+        Optional<ProviderConfig> route = settings.enabled() ? type(settings)
+                .map(type -> new ProviderConfig(type, settings.name(), URI.create(settings.baseUrl()), settings.keys(),
+                        settings.dumpDir().map(Path::of), settings.bedrock()))
                 : Optional.empty();
         return new RoutedProvider(settings, route);
+    }
+
+    // Bedrock serves the Anthropic Messages API, whether the provider is of type bedrock or anthropic with Bedrock.
+    private static Optional<ProviderType> type(ProviderSettings settings) {
+        return settings.bedrock().isPresent() ? Optional.of(ProviderType.ANTHROPIC) : ProviderType.parse(settings.type());
     }
 }

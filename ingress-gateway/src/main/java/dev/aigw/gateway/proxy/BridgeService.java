@@ -8,6 +8,7 @@ import dev.aigw.gateway.auth.AuthResult;
 import dev.aigw.gateway.auth.Authenticator;
 import dev.aigw.gateway.auth.Identity;
 import dev.aigw.gateway.auth.Presented;
+import dev.aigw.gateway.bedrock.BedrockBridge;
 import dev.aigw.gateway.config.BridgeConfig;
 import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.ProviderType;
@@ -32,11 +33,13 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /** The intercepted provider routes, mounted under {@code /api/v2/aibridge} and {@code /api/v2/ai-gateway}. */
-public final class BridgeService implements HttpService {
+public final class BridgeService implements HttpService, AutoCloseable {
     private static final HeaderName INTERCEPTION_HEADER = HeaderNames.create("X-AI-Gateway-Interception-Id");
+    private static final HeaderName ANTHROPIC_BETA = HeaderNames.create("Anthropic-Beta");
     private final Function<String, Optional<ProviderConfig>> providers;
     private final Authenticator authenticator;
     private final EventSink sink;
@@ -47,6 +50,7 @@ public final class BridgeService implements HttpService {
     private final Relay relay;
     private final Dumps dumps;
     private final GatewayMetrics metrics;
+    private final BedrockBridge bedrock;
 
     /**
      * A bridge over providers looked up by name per request, so changes apply at once; records to the sink and
@@ -64,6 +68,7 @@ public final class BridgeService implements HttpService {
         this.relay = new Relay(options.timeouts());
         this.dumps = new Dumps(options::dumpDirOf, clock);
         this.metrics = metrics;
+        this.bedrock = new BedrockBridge(options.timeouts());
     }
 
     @Override
@@ -94,12 +99,21 @@ public final class BridgeService implements HttpService {
             throw new GatewayException(Status.NOT_IMPLEMENTED_501, "invalid_request_error",
                     "background requests are not supported by the AI Gateway");
         }
-        InterceptionStarted started = started(req, provider, caller, api, parsed);
-        try (InterceptionMeter meter = metrics.interception(started, req.prologue().method().text())) {
-            Interception interception = Interception.begin(nodeId, meter.counting(sink), clock);
-            res.header(INTERCEPTION_HEADER, interception.id());
-            interception.record(started);
-            parsed.prompt().ifPresent(p -> interception.record(new PromptUsage(null, p)));
+        // Bedrock gets the request in its own form, which begins the interception, so the Bedrock model is recorded.
+        if (provider.bedrock().isPresent()) {
+            AtomicReference<Begun> begun = new AtomicReference<>();
+            try {
+                bedrock.intercept(provider, parsed, req.headers().values(ANTHROPIC_BETA), res, adapted -> {
+                    begun.set(begin(req, res, provider, caller, api, adapted));
+                    return begun.get().interception();
+                });
+            } finally {
+                Optional.ofNullable(begun.get()).ifPresent(Begun::close);
+            }
+            return;
+        }
+        try (Begun begun = begin(req, res, provider, caller, api, parsed)) {
+            Interception interception = begun.interception();
             HttpResponse<InputStream> answer;
             long asked = System.nanoTime();
             try {
@@ -112,7 +126,27 @@ public final class BridgeService implements HttpService {
             }
             overhead.waitedSince(asked);
             relay.intercepted(api, answer, res, interception, parsed.stream(), overhead);
-            meter.relayed(overhead);
+            begun.meter().relayed(overhead);
+        }
+    }
+
+    // The meter is opened before the first event, so every event of the interception is counted.
+    private Begun begin(ServerRequest req, ServerResponse res, ProviderConfig provider, Caller caller, Api api,
+                        ApiRequest parsed) {
+        InterceptionStarted started = started(req, provider, caller, api, parsed);
+        InterceptionMeter meter = metrics.interception(started, req.prologue().method().text());
+        Interception interception = Interception.begin(nodeId, meter.counting(sink), clock);
+        res.header(INTERCEPTION_HEADER, interception.id());
+        interception.record(started);
+        parsed.prompt().ifPresent(p -> interception.record(new PromptUsage(null, p)));
+        return new Begun(interception, meter);
+    }
+
+    /** An interception a request began, with its meter; closing ends the metering. */
+    private record Begun(Interception interception, InterceptionMeter meter) implements AutoCloseable {
+        @Override
+        public void close() {
+            meter.close();
         }
     }
 
@@ -123,6 +157,7 @@ public final class BridgeService implements HttpService {
     }
 
     // Whitelisted routes go upstream with the same credential rules but no audit; anything else is not supported.
+    // Bedrock has none of the Anthropic API's other routes.
     private void passthrough(ServerRequest req, ServerResponse res) throws IOException, InterruptedException {
         Overhead overhead = Overhead.start();
         String path = req.path().path();
@@ -130,7 +165,8 @@ public final class BridgeService implements HttpService {
         if (slash < 0) {
             throw unsupported(req);
         }
-        ProviderConfig provider = providers.apply(path.substring(1, slash)).orElseThrow(() -> unsupported(req));
+        ProviderConfig provider = providers.apply(path.substring(1, slash)).filter(p -> p.bedrock().isEmpty())
+                .orElseThrow(() -> unsupported(req));
         String upstreamPath = Passthrough.upstreamPath(provider.type(), path.substring(slash)).orElseThrow(() -> unsupported(req));
         Caller caller = authenticate(req, provider);
         HttpResponse<InputStream> answer;
@@ -181,6 +217,10 @@ public final class BridgeService implements HttpService {
                     throw new GatewayException(Status.FORBIDDEN_403, "permission_error",
                             "Bring Your Own Key (BYOK) mode is not enabled.");
                 }
+                if (provider.bedrock().isPresent()) {
+                    throw new GatewayException(Status.BAD_REQUEST_400, "invalid_request_error", "provider " + provider.name()
+                            + " signs its Bedrock calls with the gateway's AWS credentials and takes no key of yours");
+                }
                 yield byok.gatewayKey();
             }
         };
@@ -208,7 +248,7 @@ public final class BridgeService implements HttpService {
                 .setInitiatorId(who.userId())
                 .setInitiatorUsername(who.username())
                 .setApiKeyId(who.keyId())
-                .setProvider(provider.type().wireName())
+                .setProvider(provider.recordedType())
                 .setProviderName(provider.name())
                 .setModel(parsed.model())
                 .setRoute(api.path())
@@ -218,7 +258,15 @@ public final class BridgeService implements HttpService {
                 .setClientSessionId(client.sessionId().orElse(null))
                 .setCorrelatingToolCallId(parsed.correlatingToolCallId().orElse(null))
                 .setCredentialKind(caller.byok() ? CredentialKind.BYOK : CredentialKind.CENTRALIZED)
-                .setCredentialHint(caller.credentialHint(upstream.usableKeys(provider)))
+                // Bedrock calls are signed with the provider's access key, or with what the SDK's chain finds (no hint).
+                .setCredentialHint(caller.credentialHint(provider.bedrock()
+                        .map(b -> b.accessKey().stream().toList()).orElseGet(() -> upstream.usableKeys(provider))))
                 .build();
+    }
+
+    /** Closes the Bedrock clients. */
+    @Override
+    public void close() {
+        bedrock.close();
     }
 }

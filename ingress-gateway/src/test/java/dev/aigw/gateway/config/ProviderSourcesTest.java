@@ -74,7 +74,8 @@ class ProviderSourcesTest {
     @Test
     void shouldPreferTheLegacyBedrockBaseUrlToTheRegion() {
         List<ProviderSettings> providers = config.read("CODER_AI_GATEWAY_BEDROCK_REGION", "us-east-1",
-                "CODER_AI_GATEWAY_BEDROCK_BASE_URL", "https://proxy.example/bedrock");
+                "CODER_AI_GATEWAY_BEDROCK_BASE_URL", "https://proxy.example/bedrock", "CODER_AI_GATEWAY_BEDROCK_MODEL", "m",
+                "CODER_AI_GATEWAY_BEDROCK_SMALL_FAST_MODEL", "f");
 
         assertThat(providers.getFirst().baseUrl()).isEqualTo("https://proxy.example/bedrock");
     }
@@ -92,6 +93,8 @@ class ProviderSourcesTest {
                         + " provider uses either a key or Bedrock",
                 "CODER_AI_GATEWAY_OPENAI_BASE_URL \"ftp://files.example\" needs an http or https scheme and a host",
                 "CODER_AI_GATEWAY_BEDROCK_ACCESS_KEY and bedrock.access_key_secret must be given together",
+                "CODER_AI_GATEWAY_BEDROCK_SMALL_FAST_MODEL is required: the Bedrock model id requests for a haiku model are"
+                        + " sent to",
                 "CODER_AI_GATEWAY_BEDROCK_REGION or CODER_AI_GATEWAY_BEDROCK_BASE_URL is required for Bedrock");
     }
 

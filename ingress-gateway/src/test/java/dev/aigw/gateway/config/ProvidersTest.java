@@ -125,7 +125,8 @@ class ProvidersTest {
                 P + "1_TYPE", "openai", P + "1_NAME", "six", P + "1_KEYS", "k1,k2,k3,k4,k5,k6",
                 P + "2_TYPE", "openai", P + "2_NAME", "gaps", P + "2_KEYS", "a,,b,a",
                 P + "3_TYPE", "copilot", P + "3_KEY", "k",
-                P + "4_TYPE", "bedrock", P + "4_KEYS", "k", P + "4_BEDROCK_REGION", "us-east-1");
+                P + "4_TYPE", "bedrock", P + "4_KEYS", "k", P + "4_BEDROCK_REGION", "us-east-1", P + "4_BEDROCK_MODEL", "m",
+                P + "4_BEDROCK_SMALL_FAST_MODEL", "f");
 
         assertThat(problems).containsExactly(
                 P + "0_KEY and " + P + "0_KEYS are mutually exclusive",
@@ -150,7 +151,8 @@ class ProvidersTest {
                 P + "0_BEDROCK_ACCESS_KEY_SECRET", "secret", P + "0_BEDROCK_MODEL", "anthropic.claude-3-sonnet",
                 P + "0_BEDROCK_SMALL_FAST_MODEL", "anthropic.claude-3-haiku",
                 P + "1_TYPE", "bedrock", P + "1_NAME", "bedrock-prod", P + "1_BEDROCK_ACCESS_KEYS", "AKID2",
-                P + "1_BEDROCK_ACCESS_KEY_SECRETS", "secret2", P + "1_BEDROCK_BASE_URL", "https://proxy.example/bedrock");
+                P + "1_BEDROCK_ACCESS_KEY_SECRETS", "secret2", P + "1_BEDROCK_BASE_URL", "https://proxy.example/bedrock",
+                P + "1_BEDROCK_MODEL", "m", P + "1_BEDROCK_SMALL_FAST_MODEL", "f");
 
         assertThat(problems).isEmpty();
         assertThat(providers).startsWith(
@@ -158,14 +160,16 @@ class ProvidersTest {
                         List.of(), Optional.of(new ProviderSettings.Bedrock("us-west-2", Optional.of("AKID"),
                         Optional.of("secret"), "anthropic.claude-3-sonnet", "anthropic.claude-3-haiku")), Optional.empty(), true),
                 new ProviderSettings("bedrock-prod", "bedrock", "https://proxy.example/bedrock", List.of(),
-                        Optional.of(new ProviderSettings.Bedrock("", Optional.of("AKID2"), Optional.of("secret2"), "", "")),
+                        Optional.of(new ProviderSettings.Bedrock("", Optional.of("AKID2"), Optional.of("secret2"), "m", "f")),
                         Optional.empty(), true));
     }
 
     @Test
     void shouldApplyTheBedrockRules() {
-        read(P + "0_TYPE", "openai", P + "0_BEDROCK_REGION", "us-west-2",
+        read(P + "0_TYPE", "openai", P + "0_BEDROCK_REGION", "us-west-2", P + "0_BEDROCK_MODEL", "m",
+                P + "0_BEDROCK_SMALL_FAST_MODEL", "f",
                 P + "1_TYPE", "anthropic", P + "1_NAME", "both", P + "1_KEYS", "sk", P + "1_BEDROCK_REGION", "us-east-1",
+                P + "1_BEDROCK_MODEL", "m", P + "1_BEDROCK_SMALL_FAST_MODEL", "f",
                 P + "2_TYPE", "bedrock",
                 P + "3_TYPE", "anthropic", P + "3_NAME", "no-region", P + "3_BEDROCK_MODEL", "m");
 
@@ -177,18 +181,34 @@ class ProvidersTest {
     }
 
     @Test
+    void shouldRequireBothBedrockModelsNamingTheirVariables() {
+        read(P + "0_TYPE", "anthropic", P + "0_NAME", "anthropic-bedrock", P + "0_BEDROCK_REGION", "us-west-2",
+                P + "1_TYPE", "bedrock", P + "1_BEDROCK_REGION", "us-west-2", P + "1_BEDROCK_MODEL", "m");
+
+        assertThat(problems).containsExactly(
+                P + "0_BEDROCK_MODEL is required: the Bedrock model id requests are sent to",
+                P + "0_BEDROCK_SMALL_FAST_MODEL is required: the Bedrock model id requests for a haiku model are sent to",
+                P + "1_BEDROCK_SMALL_FAST_MODEL is required: the Bedrock model id requests for a haiku model are sent to");
+    }
+
+    @Test
     void shouldApplyTheBedrockAccessKeyRules() {
         String r = "us-east-1";
-        read(P + "0_TYPE", "bedrock", P + "0_NAME", "b0", P + "0_BEDROCK_REGION", r,
+        read(P + "0_TYPE", "bedrock", P + "0_NAME", "b0", P + "0_BEDROCK_REGION", r, P + "0_BEDROCK_MODEL", "m",
+                P + "0_BEDROCK_SMALL_FAST_MODEL", "f",
                 P + "0_BEDROCK_ACCESS_KEY", "A1", P + "0_BEDROCK_ACCESS_KEYS", "A2",
                 P + "0_BEDROCK_ACCESS_KEY_SECRET", "s1", P + "0_BEDROCK_ACCESS_KEY_SECRETS", "s2",
-                P + "1_TYPE", "bedrock", P + "1_NAME", "b1", P + "1_BEDROCK_REGION", r,
+                P + "1_TYPE", "bedrock", P + "1_NAME", "b1", P + "1_BEDROCK_REGION", r, P + "1_BEDROCK_MODEL", "m",
+                P + "1_BEDROCK_SMALL_FAST_MODEL", "f",
                 P + "1_BEDROCK_ACCESS_KEYS", "A1,A2", P + "1_BEDROCK_ACCESS_KEY_SECRET", "s1",
-                P + "2_TYPE", "bedrock", P + "2_NAME", "b2", P + "2_BEDROCK_REGION", r,
+                P + "2_TYPE", "bedrock", P + "2_NAME", "b2", P + "2_BEDROCK_REGION", r, P + "2_BEDROCK_MODEL", "m",
+                P + "2_BEDROCK_SMALL_FAST_MODEL", "f",
                 P + "2_BEDROCK_ACCESS_KEYS", "A1,A2,A3,A4,A5,A6", P + "2_BEDROCK_ACCESS_KEY_SECRETS", "1,2,3,4,5,6",
-                P + "3_TYPE", "bedrock", P + "3_NAME", "b3", P + "3_BEDROCK_REGION", r,
+                P + "3_TYPE", "bedrock", P + "3_NAME", "b3", P + "3_BEDROCK_REGION", r, P + "3_BEDROCK_MODEL", "m",
+                P + "3_BEDROCK_SMALL_FAST_MODEL", "f",
                 P + "3_BEDROCK_ACCESS_KEYS", "A1,A1", P + "3_BEDROCK_ACCESS_KEY_SECRETS", "s1,",
-                P + "4_TYPE", "bedrock", P + "4_NAME", "b4", P + "4_BEDROCK_REGION", r,
+                P + "4_TYPE", "bedrock", P + "4_NAME", "b4", P + "4_BEDROCK_REGION", r, P + "4_BEDROCK_MODEL", "m",
+                P + "4_BEDROCK_SMALL_FAST_MODEL", "f",
                 P + "4_BEDROCK_ACCESS_KEYS", "A1,A2", P + "4_BEDROCK_ACCESS_KEY_SECRETS", "s1,s2");
 
         assertThat(problems).containsExactly(

@@ -12,8 +12,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RoutedProviderTest {
-    private static final ProviderSettings.Bedrock BEDROCK =
-            new ProviderSettings.Bedrock("us-east-1", Optional.empty(), Optional.empty(), "", "");
+    private static final ProviderSettings.Bedrock BEDROCK = new ProviderSettings.Bedrock("us-east-1", Optional.empty(),
+            Optional.empty(), "anthropic.claude-sonnet-4-5-20250929-v1:0", "anthropic.claude-haiku-4-5-20251001-v1:0");
 
     @Test
     void shouldRouteAnEnabledProviderOfAServedType() {
@@ -25,16 +25,26 @@ class RoutedProviderTest {
     }
 
     @Test
-    void shouldNotRouteDisabledOrBedrockProviders() {
+    void shouldNotRouteADisabledProvider() {
         ProviderSettings disabled = new ProviderSettings("a", "anthropic", "https://a/", List.of(), Optional.empty(),
                 Optional.empty(), false);
+
+        assertThat(RoutedProvider.of(disabled).route()).isEmpty();
+    }
+
+    @Test
+    void shouldRouteBothKindsOfBedrockProviderAsAnthropicRecordedAsBedrock() {
         ProviderSettings bedrock = new ProviderSettings("b", "bedrock", BEDROCK.regionalEndpoint(), List.of(),
                 Optional.of(BEDROCK), Optional.empty(), true);
         ProviderSettings anthropicViaBedrock = new ProviderSettings("c", "anthropic", BEDROCK.regionalEndpoint(), List.of(),
                 Optional.of(BEDROCK), Optional.empty(), true);
 
-        assertThat(RoutedProvider.of(disabled).route()).isEmpty();
-        assertThat(RoutedProvider.of(bedrock).route()).isEmpty();
-        assertThat(RoutedProvider.of(anthropicViaBedrock).route()).isEmpty();
+        for (ProviderSettings settings : List.of(bedrock, anthropicViaBedrock)) {
+            ProviderConfig route = RoutedProvider.of(settings).route().orElseThrow();
+            assertThat(route).isEqualTo(new ProviderConfig(ProviderType.ANTHROPIC, settings.name(),
+                    URI.create("https://bedrock-runtime.us-east-1.amazonaws.com"), List.of(), Optional.empty(),
+                    Optional.of(BEDROCK)));
+            assertThat(route.recordedType()).isEqualTo("bedrock");
+        }
     }
 }

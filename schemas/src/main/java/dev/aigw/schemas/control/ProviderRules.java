@@ -67,6 +67,13 @@ public final class ProviderRules {
             if (b.accessKey().isPresent() != b.accessKeySecret().isPresent()) {
                 problems.add("bedrock.access_key and bedrock.access_key_secret must be given together");
             }
+            // The seeds require both: Bedrock knows no Anthropic model names, so every request needs a Bedrock model id.
+            if (b.model().isBlank()) {
+                problems.add("bedrock.model is required: the Bedrock model id requests are sent to");
+            }
+            if (b.smallFastModel().isBlank()) {
+                problems.add("bedrock.small_fast_model is required: the Bedrock model id requests for a haiku model are sent to");
+            }
         });
     }
 

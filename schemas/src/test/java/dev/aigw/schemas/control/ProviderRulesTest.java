@@ -45,9 +45,11 @@ class ProviderRulesTest {
     @Test
     void shouldAllowBedrockOnAnthropicButNeverWithKeysOrOnOtherTypes() {
         ProviderSettings.Bedrock pair =
-                new ProviderSettings.Bedrock("us-east-1", Optional.of("AKID"), Optional.of("s"), "", "");
+                new ProviderSettings.Bedrock("us-east-1", Optional.of("AKID"), Optional.of("s"), "m", "fast");
         ProviderSettings.Bedrock idOnly =
-                new ProviderSettings.Bedrock("us-east-1", Optional.of("AKID"), Optional.empty(), "", "");
+                new ProviderSettings.Bedrock("us-east-1", Optional.of("AKID"), Optional.empty(), "m", "fast");
+        ProviderSettings.Bedrock noModels =
+                new ProviderSettings.Bedrock("us-east-1", Optional.empty(), Optional.empty(), "", " ");
 
         assertThat(ProviderRules.problems(bedrock("anthropic", List.of(), pair))).isEmpty();
         assertThat(ProviderRules.problems(bedrock("bedrock", List.of(), pair))).isEmpty();
@@ -59,6 +61,9 @@ class ProviderRulesTest {
                 .containsExactly("bedrock settings are only allowed for types anthropic and bedrock");
         assertThat(ProviderRules.problems(bedrock("bedrock", List.of(), idOnly)))
                 .containsExactly("bedrock.access_key and bedrock.access_key_secret must be given together");
+        assertThat(ProviderRules.problems(bedrock("anthropic", List.of(), noModels))).containsExactly(
+                "bedrock.model is required: the Bedrock model id requests are sent to",
+                "bedrock.small_fast_model is required: the Bedrock model id requests for a haiku model are sent to");
     }
 
     private static ProviderSettings bedrock(String type, List<String> keys, ProviderSettings.Bedrock b) {
