@@ -4,6 +4,7 @@ import dev.aigw.schemas.config.ConfigException;
 import dev.aigw.schemas.control.SealingException;
 import dev.aigw.gateway.config.GatewayConfig;
 import dev.aigw.gateway.logging.LogFormat;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -31,6 +32,10 @@ public final class GatewayMain {
         } catch (SealingException e) {
             System.err.println("gateway: cannot open the control plane with this master key:\n" + e.getMessage());
             System.exit(2);
+            return;
+        } catch (IllegalStateException | UncheckedIOException e) {
+            System.err.println("gateway: cannot start: " + e.getMessage());
+            System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "gateway-shutdown"));

@@ -16,6 +16,7 @@ import dev.aigw.gateway.intercept.Api;
 import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.ClientInfo;
 import dev.aigw.gateway.intercept.Interception;
+import dev.aigw.gateway.sink.Admission;
 import dev.aigw.gateway.sink.EventSink;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -34,9 +35,11 @@ import java.util.function.Function;
 /** The intercepted provider routes, mounted under {@code /api/v2/aibridge} and {@code /api/v2/ai-gateway}. */
 public final class BridgeService implements HttpService {
     private static final HeaderName INTERCEPTION_HEADER = HeaderNames.create("X-AI-Gateway-Interception-Id");
+    private static final long UNRECORDED_RETRY_SECONDS = 10;
     private final Function<String, Optional<ProviderConfig>> providers;
     private final Authenticator authenticator;
     private final EventSink sink;
+    private final Admission admission;
     private final String nodeId;
     private final BridgeConfig options;
     private final Clock clock;
@@ -44,12 +47,16 @@ public final class BridgeService implements HttpService {
     private final Relay relay;
     private final Dumps dumps;
 
-    /** A bridge over providers looked up by name per request, so changes apply at once; records to the sink. */
+    /**
+     * A bridge over providers looked up by name per request, so changes apply at once; records to the sink, and starts
+     * an interception only when {@code admission} lets it.
+     */
     public BridgeService(Function<String, Optional<ProviderConfig>> providers, Authenticator authenticator, EventSink sink,
-                         String nodeId, BridgeConfig options, Clock clock) {
+                         Admission admission, String nodeId, BridgeConfig options, Clock clock) {
         this.providers = providers;
         this.authenticator = authenticator;
         this.sink = sink;
+        this.admission = admission;
         this.nodeId = nodeId;
         this.options = options;
         this.clock = clock;
@@ -84,6 +91,11 @@ public final class BridgeService implements HttpService {
         if (parsed.background()) {
             throw new GatewayException(Status.NOT_IMPLEMENTED_501, "invalid_request_error",
                     "background requests are not supported by the AI Gateway");
+        }
+        if (!admission.tryAdmit()) {
+            throw new GatewayException(Status.SERVICE_UNAVAILABLE_503, "overloaded_error", "the AI Gateway cannot record"
+                    + " audit events right now (Kafka is unreachable and the local spool is full); try again later",
+                    UNRECORDED_RETRY_SECONDS);
         }
         Interception interception = Interception.begin(nodeId, sink, clock);
         res.header(INTERCEPTION_HEADER, interception.id());
