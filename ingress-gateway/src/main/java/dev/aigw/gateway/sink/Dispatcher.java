@@ -109,8 +109,8 @@ final class Dispatcher implements Runnable {
             status.drop(1, "event " + event.getEventId() + " cannot be serialized: " + e.getMessage());
             return;
         }
-        if (spool.isEmpty() && inFlight.size() < WINDOW_RECORDS && inFlightBytes < WINDOW_BYTES) {
-            send(new InFlight(record, System.nanoTime()));
+        if (spool.isEmpty() && System.nanoTime() - retryAt >= 0 && inFlight.size() < WINDOW_RECORDS
+                && inFlightBytes < WINDOW_BYTES && send(new InFlight(record, System.nanoTime()))) {
             return;
         }
         if (spool.isEmpty()) {
@@ -154,7 +154,11 @@ final class Dispatcher implements Runnable {
         }
         try {
             while (inFlight.size() < WINDOW_RECORDS && inFlightBytes < WINDOW_BYTES && spool.hasUnread()) {
-                send(new InFlight(spool.next().orElseThrow(), System.nanoTime()));
+                Spool.Spooled next = spool.next().orElseThrow();
+                if (!send(new InFlight(next, System.nanoTime()))) {
+                    spool.rewind(next.start());
+                    return;
+                }
             }
         } catch (IOException e) {
             retryAt = System.nanoTime() + RETRY;
@@ -164,7 +168,12 @@ final class Dispatcher implements Runnable {
         }
     }
 
-    private void send(InFlight record) {
+    /**
+     * Hands a record to the producer; false when the producer refused it at once (it calls back before returning when
+     * it has no metadata for the topic, as after re-bootstrapping during an outage): then nothing was sent, and
+     * nothing more is tried for a second.
+     */
+    private boolean send(InFlight record) {
         inFlight.addLast(record);
         inFlightBytes += record.record().size();
         try {
@@ -172,6 +181,16 @@ final class Dispatcher implements Runnable {
         } catch (RuntimeException e) {
             record.onCompletion(null, e);
         }
+        if (record.completed() && record.error() != null) {
+            inFlight.removeLast();
+            inFlightBytes -= record.record().size();
+            retryAt = System.nanoTime() + RETRY;
+            if (kafkaLog.due()) {
+                LOG.warning("Kafka does not take events (" + record.error().getMessage() + "); they wait in the spool");
+            }
+            return false;
+        }
+        return true;
     }
 
     // Acknowledgements are taken in send order, so the spool's acknowledged position only moves over delivered records.

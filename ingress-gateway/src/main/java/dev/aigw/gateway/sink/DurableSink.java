@@ -27,6 +27,7 @@ public final class DurableSink implements EventSink, Admission {
     private static final int QUEUE_CAPACITY = 65_536;
     private static final long SEGMENT_BYTES = 64L << 20;
     private static final Duration FLUSH = Duration.ofSeconds(10);
+    private static final Duration METADATA_WAIT = Duration.ofSeconds(10);
 
     private final BlockingQueue<InterceptionEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final SpoolConfig config;
@@ -67,16 +68,35 @@ public final class DurableSink implements EventSink, Admission {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 // The producer retries until Kafka takes a record; the spool, not a timeout, bounds what waits.
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000,
-                // Topic metadata forgotten during a long outage would make the next send wait for it.
+                // Without the topic's metadata (lost when the client re-bootstraps during an outage) a send fails at
+                // once instead of blocking the sink's thread; the record waits in the spool and is tried again.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 0,
                 ProducerConfig.METADATA_MAX_IDLE_CONFIG, Duration.ofDays(1).toMillis(),
                 ProducerConfig.CLIENT_ID_CONFIG, "aigw-gateway"), new ByteArraySerializer(), new ByteArraySerializer());
-        try {
-            producer.partitionsFor(topic);
-        } catch (RuntimeException e) {
-            LOG.warning("no metadata for topic " + topic + " yet: " + e.getMessage());
-        }
+        awaitMetadata(producer, topic);
         return new DurableSink(config, spool, producer, values, topic);
+    }
+
+    // Each failed attempt asks the producer's thread to fetch the metadata, so the first events need not wait in the spool.
+    private static void awaitMetadata(Producer<byte[], byte[]> producer, String topic) {
+        long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
+        while (true) {
+            try {
+                producer.partitionsFor(topic);
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    LOG.warning("no metadata for topic " + topic + " yet (" + e.getMessage() + "); events wait in the spool");
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
