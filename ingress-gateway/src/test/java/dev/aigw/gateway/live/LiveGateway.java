@@ -12,11 +12,15 @@ import dev.aigw.testkit.RealStack;
 import dev.aigw.testkit.fixtures.FakeUpstream;
 import dev.aigw.testkit.fixtures.Txtar;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A real gateway node on the test kit's (or the test's own) Kafka and the kit's registry, with providers {@code anthropic}, {@code openai} and
@@ -41,12 +46,15 @@ public final class LiveGateway implements AutoCloseable {
     private final FakeUpstream upstream;
     private final Gateway gateway;
     private final TopicReader events;
+    private final Path dataDir;
 
     private LiveGateway(String bootstrap, Consumer<String> createTopic, Map<String, String> extraEnv) {
         String topic = RealStack.unique("interceptions");
         createTopic.accept(topic);
         upstream = FakeUpstream.replaying(Txtar.fixture("anthropic/simple.txtar"));
+        dataDir = temporaryDirectory();
         Map<String, String> env = environment(bootstrap, topic, admin, upstream);
+        env.put("CODER_AI_GATEWAY_DATA_DIR", dataDir.toString());
         env.putAll(extraEnv);
         gateway = Gateway.start(GatewayConfig.fromEnv(env));
         events = new TopicReader(bootstrap, topic);
@@ -161,6 +169,14 @@ public final class LiveGateway implements AutoCloseable {
         return events;
     }
 
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("aigw-gateway-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static List<Object> payloads(List<InterceptionEvent> read, String id) {
         return read.stream().filter(e -> e.getInterceptionId().equals(id)).map(InterceptionEvent::getPayload).toList();
     }
@@ -169,6 +185,11 @@ public final class LiveGateway implements AutoCloseable {
     public void close() {
         gateway.close();
         events.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         upstream.close();
     }
 }
