@@ -53,7 +53,7 @@ public final class LiveGateway implements AutoCloseable {
         createTopic.accept(topic);
         upstream = FakeUpstream.replaying(Txtar.fixture("anthropic/simple.txtar"));
         dataDir = temporaryDirectory();
-        Map<String, String> env = environment(bootstrap, topic, admin, upstream);
+        Map<String, String> env = environment(bootstrap, topic, admin, upstream.url());
         env.put("CODER_AI_GATEWAY_DATA_DIR", dataDir.toString());
         env.putAll(extraEnv);
         gateway = Gateway.start(GatewayConfig.fromEnv(env));
@@ -75,7 +75,7 @@ public final class LiveGateway implements AutoCloseable {
      * master key, any free port, {@code admin} as bootstrap admin token, and the providers {@code anthropic},
      * {@code openai} and {@code copilot} on {@code upstream}.
      */
-    public static Map<String, String> environment(String bootstrap, String topic, String admin, FakeUpstream upstream) {
+    public static Map<String, String> environment(String bootstrap, String topic, String admin, URI upstream) {
         Map<String, String> env = new HashMap<>();
         env.put("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", bootstrap);
         env.put("CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", RealStack.schemaRegistryUrl().toString());
@@ -86,13 +86,13 @@ public final class LiveGateway implements AutoCloseable {
         env.put("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate());
         env.put("CODER_AI_GATEWAY_PORT", "0");
         env.put("CODER_AI_GATEWAY_PROVIDER_0_TYPE", "anthropic");
-        env.put("CODER_AI_GATEWAY_PROVIDER_0_BASE_URL", upstream.url().toString());
+        env.put("CODER_AI_GATEWAY_PROVIDER_0_BASE_URL", upstream.toString());
         env.put("CODER_AI_GATEWAY_PROVIDER_0_KEY", ANTHROPIC_KEY);
         env.put("CODER_AI_GATEWAY_PROVIDER_1_TYPE", "openai");
-        env.put("CODER_AI_GATEWAY_PROVIDER_1_BASE_URL", upstream.url() + "/v1");
+        env.put("CODER_AI_GATEWAY_PROVIDER_1_BASE_URL", upstream + "/v1");
         env.put("CODER_AI_GATEWAY_PROVIDER_1_KEY", OPENAI_KEY);
         env.put("CODER_AI_GATEWAY_PROVIDER_2_TYPE", "copilot");
-        env.put("CODER_AI_GATEWAY_PROVIDER_2_BASE_URL", upstream.url().toString());
+        env.put("CODER_AI_GATEWAY_PROVIDER_2_BASE_URL", upstream.toString());
         return env;
     }
 

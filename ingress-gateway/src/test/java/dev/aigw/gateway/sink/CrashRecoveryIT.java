@@ -51,7 +51,7 @@ class CrashRecoveryIT {
         try (OwnKafka kafka = OwnKafka.start(); FakeUpstream upstream = FakeUpstream.replaying(FIXTURE)) {
             String topic = RealStack.unique("interceptions");
             kafka.createTopics(1, topic);
-            Map<String, String> env = new HashMap<>(LiveGateway.environment(kafka.bootstrap(), topic, ADMIN, upstream));
+            Map<String, String> env = new HashMap<>(LiveGateway.environment(kafka.bootstrap(), topic, ADMIN, upstream.url()));
             env.put("CODER_AI_GATEWAY_DATA_DIR", dataDir.toString());
             env.put("CODER_AI_GATEWAY_SPOOL_FSYNC", "always");
             Set<String> answered = new HashSet<>();
@@ -125,7 +125,8 @@ class CrashRecoveryIT {
         return HTTP.send(HttpRequest.newBuilder(node.uri("/api/v2/aibridge/anthropic/v1/messages"))
                 .header("Authorization", "Bearer " + ADMIN)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(FIXTURE.required("request"))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(FIXTURE.required("request"))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void pause() {

@@ -39,7 +39,8 @@ class FullSpoolIT {
             HttpResponse<String> refusedAgain = closed.post("/anthropic/v1/messages", REQUEST);
             List<HttpResponse<String>> openAnswers = postUntil(open, answer -> open.node().sink().droppedEvents() > 0);
 
-            assertThat(closedAnswers.subList(0, closedAnswers.size() - 1)).allSatisfy(a -> assertThat(a.statusCode()).isEqualTo(200));
+            assertThat(closedAnswers.subList(0, closedAnswers.size() - 1))
+                    .allSatisfy(a -> assertThat(a.statusCode()).isEqualTo(200));
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("10");
             JsonNode body = JSON.readTree(refused.body());
             assertThat(body.path("type").asText()).isEqualTo("error");

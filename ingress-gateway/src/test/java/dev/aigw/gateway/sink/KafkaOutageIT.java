@@ -62,9 +62,11 @@ class KafkaOutageIT {
             Map<String, Long> copiesById = recorded.stream()
                     .collect(Collectors.groupingBy(InterceptionEvent::getEventId, Collectors.counting()));
             assertThat(copiesById.values()).as("copies of each event id").containsOnly(1L);
-            assertThat(recorded.stream().map(InterceptionEvent::getInterceptionId).collect(Collectors.toSet())).isEqualTo(answered);
+            assertThat(recorded.stream().map(InterceptionEvent::getInterceptionId).collect(Collectors.toSet()))
+                    .isEqualTo(answered);
             assertThat(endedIds(recorded)).isEqualTo(answered);
-            assertThat(recorded.stream().filter(e -> e.getPayload() instanceof InterceptionStarted).count()).isEqualTo(answered.size());
+            assertThat(recorded.stream().filter(e -> e.getPayload() instanceof InterceptionStarted).count())
+                    .isEqualTo(answered.size());
             assertThat(gateway.node().sink().droppedEvents()).isZero();
             assertThat(gateway.node().sink().spooledEvents()).isZero();
             System.out.printf("outage of %d s: %d requests answered during it, %d events spooled at its end, spool sent %d ms"
