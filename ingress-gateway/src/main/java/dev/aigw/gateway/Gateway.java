@@ -64,7 +64,8 @@ public final class Gateway implements AutoCloseable {
         DurableSink durable = sink(config.events(), config.spool());
         try {
             EventSink sink = config.bridge().structuredLogging() ? InterceptionLog.around(durable) : durable;
-            Authenticator authenticator = new Authenticator(config.control().adminToken(), control.keys()::get, Clock.systemUTC());
+            Authenticator authenticator = new Authenticator(config.control().adminToken(), control.keys()::get,
+                    Clock.systemUTC());
             BridgeService bridge = new BridgeService(name -> control.providers().get(name).flatMap(RoutedProvider::route),
                     authenticator, sink, durable, config.nodeId(), config.bridge(), Clock.systemUTC());
             ErrorResponses errors = new ErrorResponses(name -> control.providers().get(name)
@@ -77,7 +78,8 @@ public final class Gateway implements AutoCloseable {
                     .shutdownHook(false)
                     .shutdownGracePeriod(config.drainTime())
                     .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true)
-                            .addCheck(() -> ControlHealth.check(control, conflicts), HealthCheckType.READINESS, ControlHealth.NAME)
+                            .addCheck(() -> ControlHealth.check(control, conflicts), HealthCheckType.READINESS,
+                                    ControlHealth.NAME)
                             .addCheck(() -> SinkHealth.check(durable), HealthCheckType.READINESS, SinkHealth.NAME)
                             .build()))
                     .directHandlers(errors.transportErrors())

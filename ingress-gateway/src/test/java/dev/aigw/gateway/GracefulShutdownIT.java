@@ -63,7 +63,8 @@ class GracefulShutdownIT {
         env.put("CODER_AI_GATEWAY_DRAIN_TIME", "20s");
         try (GatewayProcess node = GatewayProcess.start("draining-gateway", env);
              TopicReader reader = new TopicReader(RealStack.kafkaBootstrap(), topic)) {
-            HttpResponse<InputStream> answer = HttpClient.newHttpClient().send(streamingRequest(node), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> answer = HttpClient.newHttpClient()
+                    .send(streamingRequest(node), HttpResponse.BodyHandlers.ofInputStream());
             BufferedReader body = new BufferedReader(new InputStreamReader(answer.body(), StandardCharsets.UTF_8));
             StringBuilder received = new StringBuilder(body.readLine()).append('\n');
 

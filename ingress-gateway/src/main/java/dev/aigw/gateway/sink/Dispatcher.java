@@ -52,8 +52,8 @@ final class Dispatcher implements Runnable {
     private volatile long closeBy;
     private volatile boolean closing;
 
-    Dispatcher(BlockingQueue<InterceptionEvent> queue, Producer<byte[], byte[]> producer, Serializer<InterceptionEvent> serializer,
-               String topic, Spool spool, SpoolConfig config, SinkStatus status) {
+    Dispatcher(BlockingQueue<InterceptionEvent> queue, Producer<byte[], byte[]> producer,
+               Serializer<InterceptionEvent> serializer, String topic, Spool spool, SpoolConfig config, SinkStatus status) {
         this.queue = queue;
         this.producer = producer;
         this.serializer = serializer;
@@ -104,7 +104,8 @@ final class Dispatcher implements Runnable {
     private void accept(InterceptionEvent event) {
         SpoolRecord record;
         try {
-            record = new SpoolRecord(event.getInterceptionId().getBytes(StandardCharsets.UTF_8), serializer.serialize(topic, event));
+            byte[] key = event.getInterceptionId().getBytes(StandardCharsets.UTF_8);
+            record = new SpoolRecord(key, serializer.serialize(topic, event));
         } catch (RuntimeException e) {
             status.drop(1, "event " + event.getEventId() + " cannot be serialized: " + e.getMessage());
             return;

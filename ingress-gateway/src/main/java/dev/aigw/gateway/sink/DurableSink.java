@@ -58,7 +58,8 @@ public final class DurableSink implements EventSink, Admission {
             throw new UncheckedIOException("cannot open the spool " + config.dir(), e);
         }
         if (!spool.isEmpty()) {
-            LOG.info("the spool " + config.dir() + " holds " + spool.records() + " events from an earlier run; sending them first");
+            LOG.info("the spool " + config.dir() + " holds " + spool.records()
+                    + " events from an earlier run; sending them first");
         }
         Producer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

@@ -31,9 +31,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A real gateway node on the test kit's (or the test's own) Kafka and the kit's registry, with providers {@code anthropic}, {@code openai} and
- * {@code copilot} on one fake upstream, and a consumer of its own interceptions topic. For integration tests that
- * talk to the gateway over HTTP and read what it recorded back from Kafka.
+ * A real gateway node on the test kit's (or the test's own) Kafka and the kit's registry, with providers
+ * {@code anthropic}, {@code openai} and {@code copilot} on one fake upstream, and a consumer of its own interceptions
+ * topic. For integration tests that talk to the gateway over HTTP and read what it recorded back from Kafka.
  */
 public final class LiveGateway implements AutoCloseable {
     /** The centralized Anthropic key the gateway sends upstream. */
