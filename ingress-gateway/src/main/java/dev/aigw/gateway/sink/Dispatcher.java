@@ -22,9 +22,9 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The sink's one thread. While Kafka keeps up, events go from the queue straight to the producer. When Kafka falls
- * behind (a full window of unacknowledged records, or the oldest unacknowledged for over a second), what the producer
- * holds is copied to the spool as already sent, and every later event is appended to the spool and sent from there in
- * order, a window at a time. Once Kafka has acknowledged everything in the spool, events go straight to it again.
+ * behind (a full window of unacknowledged records, the oldest unacknowledged for over a second, or a send refused for
+ * want of metadata), what the producer holds is copied to the spool as already sent, and every later event is appended
+ * to the spool and sent from there in order, a window at a time. Once Kafka has acknowledged everything in the spool, events go straight to it again.
  * Whenever the spool holds records, everything in flight is in it too, so the spool alone is the backlog.
  */
 final class Dispatcher implements Runnable {
@@ -73,12 +73,16 @@ final class Dispatcher implements Runnable {
     public void run() {
         try {
             while (!closing || !queue.isEmpty()) {
-                step(queue.poll(20, TimeUnit.MILLISECONDS));
+                InterceptionEvent next = queue.poll(20, TimeUnit.MILLISECONDS);
+                try {
+                    step(next);
+                } catch (RuntimeException e) {
+                    // A bug here must not stop the audit trail for good: the next step starts from the spool's state.
+                    LOG.log(Level.SEVERE, "the event sink failed a step; carrying on", e);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "the event sink failed; events are left in the spool " + spool.dir(), e);
         }
         finish();
     }
@@ -227,9 +231,10 @@ final class Dispatcher implements Runnable {
     }
 
     /**
-     * The producer gave up on a record (it retries by itself, so this is rare: metadata it could not fetch in time, say).
-     * Everything from that record on is sent again from the spool after a pause; later records the producer did
-     * deliver arrive twice, which the recorder's de-duplication by event id absorbs.
+     * The producer failed a record it had taken. It retries what can be retried by itself, so this is an error it does
+     * not retry (an authorization failure, say). Everything from that record on is sent again from the spool after a
+     * pause; later records the producer did deliver arrive twice, which the recorder's de-duplication by event id
+     * absorbs.
      */
     private void sendAgain(Exception error) {
         if (kafkaLog.due()) {
