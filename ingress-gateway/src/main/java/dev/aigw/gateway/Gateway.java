@@ -5,16 +5,20 @@ import dev.aigw.gateway.auth.Authenticator;
 import dev.aigw.gateway.config.EventsConfig;
 import dev.aigw.gateway.config.GatewayConfig;
 import dev.aigw.gateway.config.ProviderConfig;
+import dev.aigw.gateway.config.SpoolConfig;
 import dev.aigw.gateway.control.ControlHealth;
 import dev.aigw.gateway.control.ProviderSeeder;
 import dev.aigw.gateway.control.RoutedProvider;
 import dev.aigw.gateway.logging.InterceptionLog;
 import dev.aigw.gateway.metrics.GatewayMetrics;
+import dev.aigw.gateway.metrics.SpoolReadings;
 import dev.aigw.gateway.proxy.BridgeService;
 import dev.aigw.gateway.proxy.ErrorResponses;
 import dev.aigw.gateway.proxy.PathGuard;
 import dev.aigw.gateway.sink.EventSink;
-import dev.aigw.gateway.sink.KafkaEventSink;
+import dev.aigw.gateway.sink.DurableSink;
+import dev.aigw.gateway.sink.SinkHealth;
+import dev.aigw.schemas.Topics;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.metrics.ServiceMetrics;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
@@ -35,12 +39,12 @@ public final class Gateway implements AutoCloseable {
 
     private final WebServer server;
     private final BridgeService bridge;
-    private final EventSink sink;
+    private final DurableSink sink;
     private final ControlPlane<RoutedProvider> control;
     private final List<String> providerConflicts;
     private final GatewayMetrics metrics;
 
-    private Gateway(WebServer server, BridgeService bridge, EventSink sink, ControlPlane<RoutedProvider> control,
+    private Gateway(WebServer server, BridgeService bridge, DurableSink sink, ControlPlane<RoutedProvider> control,
                     List<String> providerConflicts, GatewayMetrics metrics) {
         this.server = server;
         this.bridge = bridge;
@@ -66,28 +70,47 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static Gateway start(GatewayConfig config, ControlPlane<RoutedProvider> control, List<String> conflicts) {
-        EventsConfig events = config.events();
-        var serde = WireFormatSerde.create(SchemaRegistryClient.create(events.schemaRegistryUrl()), InterceptionEvent.class);
-        EventSink kafka = KafkaEventSink.create(events.kafkaBootstrap(), events.topic(), serde.serializer());
-        EventSink sink = config.bridge().structuredLogging() ? InterceptionLog.around(kafka) : kafka;
-        Authenticator authenticator = new Authenticator(config.control().adminToken(), control.keys()::get, Clock.systemUTC());
-        GatewayMetrics metrics = GatewayMetrics.create(config.metrics());
-        BridgeService bridge = new BridgeService(name -> control.providers().get(name).flatMap(RoutedProvider::route),
-                authenticator, sink, config.nodeId(), config.bridge(), Clock.systemUTC(), metrics);
-        ErrorResponses errors = new ErrorResponses(name -> control.providers().get(name)
-                .flatMap(RoutedProvider::route).map(ProviderConfig::type), config.bridge().maxBodyBytes());
-        WebServer server = WebServer.builder()
-                .host(config.host())
-                .port(config.port())
-                .maxPayloadSize(config.bridge().maxBodyBytes())
-                .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true)
-                        .addCheck(() -> ControlHealth.check(control, conflicts), HealthCheckType.READINESS, ControlHealth.NAME)
-                        .build()))
-                .directHandlers(errors.transportErrors())
-                .routing(r -> routing(r, bridge, errors, metrics))
-                .build()
-                .start();
-        return new Gateway(server, bridge, sink, control, conflicts, metrics);
+        DurableSink durable = sink(config.events(), config.spool());
+        try {
+            EventSink sink = config.bridge().structuredLogging() ? InterceptionLog.around(durable) : durable;
+            Authenticator authenticator = new Authenticator(config.control().adminToken(), control.keys()::get,
+                    Clock.systemUTC());
+            GatewayMetrics metrics = GatewayMetrics.create(config.metrics());
+            metrics.bindSpool(new SpoolReadings(durable::spooledEvents, durable::spoolBytes, durable::droppedEvents,
+                    durable::refusedInterceptions));
+            BridgeService bridge = new BridgeService(name -> control.providers().get(name).flatMap(RoutedProvider::route),
+                    authenticator, sink, durable, config.nodeId(), config.bridge(), Clock.systemUTC(), metrics);
+            ErrorResponses errors = new ErrorResponses(name -> control.providers().get(name)
+                    .flatMap(RoutedProvider::route).map(ProviderConfig::type), config.bridge().maxBodyBytes());
+            WebServer server = WebServer.builder()
+                    .host(config.host())
+                    .port(config.port())
+                    .maxPayloadSize(config.bridge().maxBodyBytes())
+                    // GatewayMain's hook stops the server, then the sink; Helidon's own hook would race it.
+                    .shutdownHook(false)
+                    .shutdownGracePeriod(config.drainTime())
+                    .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true)
+                            .addCheck(() -> ControlHealth.check(control, conflicts), HealthCheckType.READINESS,
+                                    ControlHealth.NAME)
+                            .addCheck(() -> SinkHealth.check(durable), HealthCheckType.READINESS, SinkHealth.NAME)
+                            .build()))
+                    .directHandlers(errors.transportErrors())
+                    .routing(r -> routing(r, bridge, errors, metrics))
+                    .build()
+                    .start();
+            return new Gateway(server, bridge, durable, control, conflicts, metrics);
+        } catch (RuntimeException e) {
+            durable.close();
+            throw e;
+        }
+    }
+
+    private static DurableSink sink(EventsConfig events, SpoolConfig spool) {
+        SchemaRegistryClient registry = SchemaRegistryClient.create(events.schemaRegistryUrl());
+        // Registered now, so the sink's thread serializes from the cache whether or not the registry is up later.
+        registry.register(Topics.valueSubject(events.topic()), InterceptionEvent.getClassSchema());
+        var serde = WireFormatSerde.create(registry, InterceptionEvent.class);
+        return DurableSink.start(events.kafkaBootstrap(), events.topic(), spool, serde.serializer());
     }
 
     private static void routing(HttpRouting.Builder routing, BridgeService bridge, ErrorResponses errors,
@@ -111,6 +134,15 @@ public final class Gateway implements AutoCloseable {
         return providerConflicts;
     }
 
+    /** The event sink, for its numbers. */
+    public DurableSink sink() {
+        return sink;
+    }
+
+    /**
+     * Stops accepting connections, lets requests in flight finish within the drain time, then sends what the sink holds
+     * and leaves what Kafka has not acknowledged in the spool.
+     */
     @Override
     public void close() {
         server.stop();

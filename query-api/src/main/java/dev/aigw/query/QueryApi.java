@@ -1,6 +1,7 @@
 package dev.aigw.query;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.query.http.AdminAuth;
 import dev.aigw.query.http.InterceptionsService;
@@ -12,6 +13,8 @@ import dev.aigw.query.store.InterceptionReader;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.ProviderSettings;
 import dev.aigw.schemas.metrics.ServiceMetrics;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
@@ -63,7 +66,11 @@ public final class QueryApi implements AutoCloseable {
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
-                .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true).build()))
+                .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true)
+                        .addCheck(() -> HealthCheckResponse.builder().status(control.ready()).build(),
+                                HealthCheckType.READINESS, "control-plane")
+                        .addCheck(() -> cassandra(session), HealthCheckType.READINESS, "cassandra")
+                        .build()))
                 .routing(r -> {
                     r.addFilter(new RequestMetrics(metrics.registry()))
                             .get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, ServiceMetrics.CONTENT_TYPE)
@@ -75,6 +82,12 @@ public final class QueryApi implements AutoCloseable {
                 .build()
                 .start();
         return new QueryApi(session, control, server, metrics);
+    }
+
+    // Up while the driver holds a connection to some node; it reconnects by itself.
+    private static HealthCheckResponse cassandra(CqlSession session) {
+        long up = session.getMetadata().getNodes().values().stream().filter(n -> n.getState() == NodeState.UP).count();
+        return HealthCheckResponse.builder().status(up > 0).detail("nodes_up", up).build();
     }
 
     /** The port the API listens on. */

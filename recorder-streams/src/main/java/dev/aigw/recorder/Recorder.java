@@ -1,6 +1,7 @@
 package dev.aigw.recorder;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.recorder.config.RecorderConfig;
 import dev.aigw.recorder.metrics.RecorderMetrics;
@@ -72,12 +73,19 @@ public final class Recorder implements AutoCloseable {
                                 .status(streams.state() == KafkaStreams.State.RUNNING)
                                 .detail("streams", streams.state().name())
                                 .build(), HealthCheckType.READINESS, "streams")
+                        .addCheck(() -> cassandra(session), HealthCheckType.READINESS, "cassandra")
                         .build()))
                 .routing(r -> r.get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, ServiceMetrics.CONTENT_TYPE)
                         .send(metrics.scrape())))
                 .build()
                 .start();
         return new Recorder(session, streams, server, metrics);
+    }
+
+    // Up while the driver holds a connection to some node; it reconnects by itself.
+    private static HealthCheckResponse cassandra(CqlSession session) {
+        long up = session.getMetadata().getNodes().values().stream().filter(n -> n.getState() == NodeState.UP).count();
+        return HealthCheckResponse.builder().status(up > 0).detail("nodes_up", up).build();
     }
 
     static Properties streamsConfig(RecorderConfig config) {

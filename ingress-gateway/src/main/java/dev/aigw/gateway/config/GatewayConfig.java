@@ -5,6 +5,7 @@ import dev.aigw.schemas.config.Settings;
 import dev.aigw.schemas.control.ProviderSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,12 @@ import java.util.UUID;
  * @param bridge    how requests are treated
  * @param metrics   what the metrics carry
  * @param providers configured provider definitions (indexed, legacy, then built-in), seeded into the provider topic
+ * @param spool     where events wait while Kafka is away
+ * @param drainTime how long in-flight requests may run on after a shutdown begins
  */
 public record GatewayConfig(String host, int port, String nodeId, EventsConfig events, ControlConfig control,
-                            BridgeConfig bridge, MetricsConfig metrics, List<ProviderSettings> providers) {
+                            BridgeConfig bridge, MetricsConfig metrics, List<ProviderSettings> providers,
+                            SpoolConfig spool, Duration drainTime) {
     /** Flag equivalent of {@code CODER_AI_GATEWAY_RESEED_PROVIDERS=true}. */
     public static final String RESEED_FLAG = "--ai-gateway-reseed-providers";
 
@@ -47,13 +51,15 @@ public record GatewayConfig(String host, int port, String nodeId, EventsConfig e
         MetricsConfig metrics = MetricsConfig.from(s, problems);
         String host = s.get("HOST", "127.0.0.1");
         String nodeId = s.get("NODE_ID").orElseGet(GatewayConfig::defaultNodeId);
+        SpoolConfig spool = SpoolConfig.from(s, nodeId, problems);
+        Duration drainTime = s.duration("DRAIN_TIME", Duration.ofSeconds(30), problems);
         // Logging is set up from LOG_JSON before this runs; checking it here makes a bad value or its flag fail alike.
         s.bool("LOG_JSON", false, problems);
         problems.addAll(s.unknownFlags());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new GatewayConfig(host, port, nodeId, events, control, bridge, metrics, providers);
+        return new GatewayConfig(host, port, nodeId, events, control, bridge, metrics, providers, spool, drainTime);
     }
 
     private static String defaultNodeId() {
@@ -67,6 +73,6 @@ public record GatewayConfig(String host, int port, String nodeId, EventsConfig e
     @Override
     public String toString() {
         return "GatewayConfig[" + host + ":" + port + ", node=" + nodeId + ", " + events + ", " + control + ", " + bridge
-                + ", " + metrics + ", providers=" + providers + "]";
+                + ", " + metrics + ", providers=" + providers + ", " + spool + ", drainTime=" + drainTime + "]";
     }
 }

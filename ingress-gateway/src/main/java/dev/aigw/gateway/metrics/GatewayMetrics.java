@@ -79,7 +79,7 @@ public final class GatewayMetrics implements AutoCloseable {
         gauge("spool_events", spool.events());
         gauge("spool_bytes", spool.bytes());
         runningCount("events_dropped", spool.dropped());
-        runningCount("producer_errors", spool.producerErrors());
+        runningCount("interceptions_refused", spool.refused());
     }
 
     /** Every meter in the Prometheus text format. */

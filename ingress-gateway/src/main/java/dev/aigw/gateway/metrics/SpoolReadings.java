@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * @param events         events waiting in the spool for Kafka
  * @param bytes          the spool's size in bytes
  * @param dropped        events given up since start (the spool was full), a running count
- * @param producerErrors sends the Kafka producer reported as failed since start, a running count
+ * @param refused        interceptions refused with 503 since start (closed mode, spool full), a running count
  */
-public record SpoolReadings(LongSupplier events, LongSupplier bytes, LongSupplier dropped, LongSupplier producerErrors) {
+public record SpoolReadings(LongSupplier events, LongSupplier bytes, LongSupplier dropped, LongSupplier refused) {
 }

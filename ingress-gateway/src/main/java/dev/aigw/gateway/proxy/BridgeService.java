@@ -20,6 +20,7 @@ import dev.aigw.gateway.intercept.Interception;
 import dev.aigw.gateway.metrics.GatewayMetrics;
 import dev.aigw.gateway.metrics.InterceptionMeter;
 import dev.aigw.gateway.metrics.Overhead;
+import dev.aigw.gateway.sink.Admission;
 import dev.aigw.gateway.sink.EventSink;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -40,9 +41,11 @@ import java.util.function.Function;
 public final class BridgeService implements HttpService, AutoCloseable {
     private static final HeaderName INTERCEPTION_HEADER = HeaderNames.create("X-AI-Gateway-Interception-Id");
     private static final HeaderName ANTHROPIC_BETA = HeaderNames.create("Anthropic-Beta");
+    private static final long UNRECORDED_RETRY_SECONDS = 10;
     private final Function<String, Optional<ProviderConfig>> providers;
     private final Authenticator authenticator;
     private final EventSink sink;
+    private final Admission admission;
     private final String nodeId;
     private final BridgeConfig options;
     private final Clock clock;
@@ -53,14 +56,15 @@ public final class BridgeService implements HttpService, AutoCloseable {
     private final BedrockBridge bedrock;
 
     /**
-     * A bridge over providers looked up by name per request, so changes apply at once; records to the sink and
-     * meters what it does.
+     * A bridge over providers looked up by name per request, so changes apply at once; records to the sink, starts an
+     * interception only when {@code admission} lets it, and meters what it does.
      */
     public BridgeService(Function<String, Optional<ProviderConfig>> providers, Authenticator authenticator, EventSink sink,
-                         String nodeId, BridgeConfig options, Clock clock, GatewayMetrics metrics) {
+                         Admission admission, String nodeId, BridgeConfig options, Clock clock, GatewayMetrics metrics) {
         this.providers = providers;
         this.authenticator = authenticator;
         this.sink = sink;
+        this.admission = admission;
         this.nodeId = nodeId;
         this.options = options;
         this.clock = clock;
@@ -98,6 +102,11 @@ public final class BridgeService implements HttpService, AutoCloseable {
         if (parsed.background()) {
             throw new GatewayException(Status.NOT_IMPLEMENTED_501, "invalid_request_error",
                     "background requests are not supported by the AI Gateway");
+        }
+        if (!admission.tryAdmit()) {
+            throw new GatewayException(Status.SERVICE_UNAVAILABLE_503, "overloaded_error", "the AI Gateway cannot record"
+                    + " audit events right now (Kafka is unreachable and the local spool is full); try again later",
+                    UNRECORDED_RETRY_SECONDS);
         }
         // Bedrock gets the request in its own form, which begins the interception, so the Bedrock model is recorded.
         if (provider.bedrock().isPresent()) {

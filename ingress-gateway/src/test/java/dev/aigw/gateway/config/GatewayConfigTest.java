@@ -111,6 +111,37 @@ class GatewayConfigTest {
     }
 
     @Test
+    void shouldKeepTheSpoolPerNodeUnderTheTemporaryDirectoryUnlessADataDirectoryIsGiven() {
+        GatewayConfig defaults = GatewayConfig.fromEnv(env("CODER_AI_GATEWAY_NODE_ID", "gw/7"));
+        GatewayConfig set = GatewayConfig.fromEnv(env("CODER_AI_GATEWAY_DATA_DIR", "/var/lib/aigw",
+                "CODER_AI_GATEWAY_SPOOL_MAX_BYTES", "10737418240", "CODER_AI_GATEWAY_SPOOL_FSYNC", "always",
+                "CODER_AI_GATEWAY_SPOOL_FSYNC_INTERVAL", "250ms", "CODER_AI_GATEWAY_AUDIT_FAILURE_MODE", "open",
+                "CODER_AI_GATEWAY_DRAIN_TIME", "2m"));
+
+        assertThat(defaults.spool()).isEqualTo(new SpoolConfig(
+                Path.of(System.getProperty("java.io.tmpdir"), "aigw-gateway-gw_7", "spool"), 1024L * 1024 * 1024,
+                FsyncPolicy.INTERVAL, Duration.ofSeconds(1), AuditFailureMode.CLOSED));
+        assertThat(defaults.drainTime()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(set.spool()).isEqualTo(new SpoolConfig(Path.of("/var/lib/aigw/spool"), 10L * 1024 * 1024 * 1024,
+                FsyncPolicy.ALWAYS, Duration.ofMillis(250), AuditFailureMode.OPEN));
+        assertThat(set.drainTime()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void shouldReportMalformedSpoolOptions() {
+        assertThatThrownBy(() -> GatewayConfig.fromEnv(env("CODER_AI_GATEWAY_SPOOL_MAX_BYTES", "0",
+                "CODER_AI_GATEWAY_SPOOL_FSYNC", "sometimes", "CODER_AI_GATEWAY_SPOOL_FSYNC_INTERVAL", "0",
+                "CODER_AI_GATEWAY_AUDIT_FAILURE_MODE", "half", "CODER_AI_GATEWAY_DRAIN_TIME", "soon")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(String.join("\n",
+                        "CODER_AI_GATEWAY_SPOOL_MAX_BYTES must be a positive number of bytes",
+                        "CODER_AI_GATEWAY_SPOOL_FSYNC_INTERVAL must be longer than zero",
+                        "CODER_AI_GATEWAY_SPOOL_FSYNC must be one of always, interval, never, got \"sometimes\"",
+                        "CODER_AI_GATEWAY_AUDIT_FAILURE_MODE must be one of closed, open, got \"half\"",
+                        "CODER_AI_GATEWAY_DRAIN_TIME must be a duration such as 30s, 10m or 1h30m, got \"soon\""));
+    }
+
+    @Test
     void shouldRefuseAMissingOrMalformedMasterKey() {
         assertThatThrownBy(() -> GatewayConfig.fromEnv(Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("master key is missing");

@@ -7,31 +7,33 @@ import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.gateway.Gateway;
 import dev.aigw.gateway.config.GatewayConfig;
 import dev.aigw.schemas.control.MasterKey;
-import dev.aigw.schemas.registry.SchemaRegistryClient;
-import dev.aigw.schemas.serde.WireFormatSerde;
+import dev.aigw.testkit.OwnKafka;
 import dev.aigw.testkit.RealStack;
 import dev.aigw.testkit.fixtures.FakeUpstream;
 import dev.aigw.testkit.fixtures.Txtar;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * A real gateway node on the test kit's Kafka and registry, with providers {@code anthropic}, {@code openai} and
- * {@code copilot} on one fake upstream, and a consumer of its own interceptions topic. For integration tests that
- * talk to the gateway over HTTP and read what it recorded back from Kafka.
+ * A real gateway node on the test kit's (or the test's own) Kafka and the kit's registry, with providers
+ * {@code anthropic}, {@code openai} and {@code copilot} on one fake upstream, and a consumer of its own interceptions
+ * topic. For integration tests that talk to the gateway over HTTP and read what it recorded back from Kafka.
  */
 public final class LiveGateway implements AutoCloseable {
     /** The centralized Anthropic key the gateway sends upstream. */
@@ -43,16 +45,39 @@ public final class LiveGateway implements AutoCloseable {
     private final String admin = "admin-" + UUID.randomUUID();
     private final FakeUpstream upstream;
     private final Gateway gateway;
-    private final KafkaConsumer<String, InterceptionEvent> events;
-    // Payloads by interception id, kept across reads so a test may read interceptions in any order.
-    private final Map<String, List<Object>> seen = new HashMap<>();
+    private final TopicReader events;
+    private final Path dataDir;
 
-    private LiveGateway(Map<String, String> extraEnv) {
+    private LiveGateway(String bootstrap, Consumer<String> createTopic, Map<String, String> extraEnv) {
         String topic = RealStack.unique("interceptions");
-        RealStack.createTopics(1, topic);
+        createTopic.accept(topic);
         upstream = FakeUpstream.replaying(Txtar.fixture("anthropic/simple.txtar"));
+        dataDir = temporaryDirectory();
+        Map<String, String> env = environment(bootstrap, topic, admin, upstream.url());
+        env.put("CODER_AI_GATEWAY_DATA_DIR", dataDir.toString());
+        env.putAll(extraEnv);
+        gateway = Gateway.start(GatewayConfig.fromEnv(env));
+        events = new TopicReader(bootstrap, topic);
+    }
+
+    /** Starts a node on the test kit's broker; {@code extraEnv} adds to or overrides the default environment. */
+    public static LiveGateway start(Map<String, String> extraEnv) {
+        return new LiveGateway(RealStack.kafkaBootstrap(), topic -> RealStack.createTopics(1, topic), extraEnv);
+    }
+
+    /** Starts a node on a broker of the test's own, which the test may stop and restart. */
+    public static LiveGateway start(OwnKafka kafka, Map<String, String> extraEnv) {
+        return new LiveGateway(kafka.bootstrap(), topic -> kafka.createTopics(1, topic), extraEnv);
+    }
+
+    /**
+     * The environment of a test node on {@code bootstrap} recording to {@code topic}, with fresh control topics and
+     * master key, any free port, {@code admin} as bootstrap admin token, and the providers {@code anthropic},
+     * {@code openai} and {@code copilot} on {@code upstream}.
+     */
+    public static Map<String, String> environment(String bootstrap, String topic, String admin, URI upstream) {
         Map<String, String> env = new HashMap<>();
-        env.put("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", RealStack.kafkaBootstrap());
+        env.put("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", bootstrap);
         env.put("CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", RealStack.schemaRegistryUrl().toString());
         env.put("CODER_AI_GATEWAY_INTERCEPTIONS_TOPIC", topic);
         env.put("CODER_AI_GATEWAY_CONTROL_KEYS_TOPIC", RealStack.unique("keys"));
@@ -61,26 +86,14 @@ public final class LiveGateway implements AutoCloseable {
         env.put("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate());
         env.put("CODER_AI_GATEWAY_PORT", "0");
         env.put("CODER_AI_GATEWAY_PROVIDER_0_TYPE", "anthropic");
-        env.put("CODER_AI_GATEWAY_PROVIDER_0_BASE_URL", upstream.url().toString());
+        env.put("CODER_AI_GATEWAY_PROVIDER_0_BASE_URL", upstream.toString());
         env.put("CODER_AI_GATEWAY_PROVIDER_0_KEY", ANTHROPIC_KEY);
         env.put("CODER_AI_GATEWAY_PROVIDER_1_TYPE", "openai");
-        env.put("CODER_AI_GATEWAY_PROVIDER_1_BASE_URL", upstream.url() + "/v1");
+        env.put("CODER_AI_GATEWAY_PROVIDER_1_BASE_URL", upstream + "/v1");
         env.put("CODER_AI_GATEWAY_PROVIDER_1_KEY", OPENAI_KEY);
         env.put("CODER_AI_GATEWAY_PROVIDER_2_TYPE", "copilot");
-        env.put("CODER_AI_GATEWAY_PROVIDER_2_BASE_URL", upstream.url().toString());
-        env.putAll(extraEnv);
-        gateway = Gateway.start(GatewayConfig.fromEnv(env));
-        var serde = WireFormatSerde.create(SchemaRegistryClient.create(RealStack.schemaRegistryUrl()), InterceptionEvent.class);
-        events = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, RealStack.unique("reader"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), serde.deserializer());
-        events.subscribe(List.of(topic));
-    }
-
-    /** Starts a node; {@code extraEnv} adds to or overrides the default environment. */
-    public static LiveGateway start(Map<String, String> extraEnv) {
-        return new LiveGateway(extraEnv);
+        env.put("CODER_AI_GATEWAY_PROVIDER_2_BASE_URL", upstream.toString());
+        return env;
     }
 
     /** The bootstrap admin token, which is also a valid gateway key. */
@@ -131,12 +144,8 @@ public final class LiveGateway implements AutoCloseable {
 
     /** The payloads recorded for interception {@code id}, read from the topic up to its end event. */
     public List<Object> eventsOf(String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline && !ended(id)) {
-            events.poll(Duration.ofMillis(200)).forEach(r ->
-                    seen.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value().getPayload()));
-        }
-        List<Object> payloads = seen.getOrDefault(id, List.of());
+        List<Object> payloads = payloads(events.readUntil(Duration.ofSeconds(20), read -> payloads(read, id).stream()
+                .anyMatch(InterceptionEnded.class::isInstance)), id);
         assertThat(payloads).as("events of " + id + ": " + payloads).isNotEmpty().last().isInstanceOf(InterceptionEnded.class);
         return payloads;
     }
@@ -146,18 +155,41 @@ public final class LiveGateway implements AutoCloseable {
      * makes this complete up to it, as the topic has one partition.
      */
     public Set<String> interceptionIds() {
-        return Set.copyOf(seen.keySet());
+        return events.readUntil(Duration.ZERO, read -> true).stream().map(InterceptionEvent::getInterceptionId)
+                .collect(Collectors.toSet());
     }
 
-    private boolean ended(String id) {
-        List<Object> payloads = seen.get(id);
-        return payloads != null && payloads.getLast() instanceof InterceptionEnded;
+    /** The node itself. */
+    public Gateway node() {
+        return gateway;
+    }
+
+    /** The reader of the node's interceptions topic. */
+    public TopicReader events() {
+        return events;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("aigw-gateway-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Object> payloads(List<InterceptionEvent> read, String id) {
+        return read.stream().filter(e -> e.getInterceptionId().equals(id)).map(InterceptionEvent::getPayload).toList();
     }
 
     @Override
     public void close() {
-        events.close();
         gateway.close();
+        events.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         upstream.close();
     }
 }

@@ -106,7 +106,7 @@ class GatewayMetricsTest {
         assertThat(text.sum("coder_ai_gateway_spool_events")).isEqualTo(5);
         assertThat(text.sum("coder_ai_gateway_spool_bytes")).isEqualTo(4096);
         assertThat(text.sum("coder_ai_gateway_events_dropped_total")).isEqualTo(2);
-        assertThat(text.sum("coder_ai_gateway_producer_errors_total")).isEqualTo(7);
+        assertThat(text.sum("coder_ai_gateway_interceptions_refused_total")).isEqualTo(7);
     }
 
     @Test

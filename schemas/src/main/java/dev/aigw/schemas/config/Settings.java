@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -87,6 +88,21 @@ public final class Settings {
         return parsed(name, defaultValue, "an integer", Settings::parseInt, problems);
     }
 
+    /** A long integer value, such as a size in bytes, or a default. */
+    public long longInteger(String name, long defaultValue, List<String> problems) {
+        return parsed(name, defaultValue, "an integer", Settings::parseLong, problems);
+    }
+
+    /** One of an enum's constants, spelled in lower case ({@code always}), or a default. */
+    public <E extends Enum<E>> E choice(String name, E defaultValue, List<String> problems) {
+        List<String> names = Arrays.stream(defaultValue.getDeclaringClass().getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+        return parsed(name, defaultValue, "one of " + String.join(", ", names), v -> {
+            int i = names.indexOf(v.toLowerCase(Locale.ROOT));
+            return i < 0 ? Optional.empty() : Optional.of(defaultValue.getDeclaringClass().getEnumConstants()[i]);
+        }, problems);
+    }
+
     /** A boolean ({@code true}/{@code false}, also Go's {@code 1}/{@code 0}/{@code t}/{@code f}) or a default. */
     public boolean bool(String name, boolean defaultValue, List<String> problems) {
         return parsed(name, defaultValue, "true or false", v -> switch (v.toLowerCase(Locale.ROOT)) {
@@ -134,6 +150,14 @@ public final class Settings {
     private static Optional<Integer> parseInt(String value) {
         try {
             return Optional.of(Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> parseLong(String value) {
+        try {
+            return Optional.of(Long.parseLong(value));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -137,7 +137,13 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                 return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
             }
             LOG.warning("control topic " + topic + " has no partitions yet; waiting");
-            consumer.poll(POLL);
+            // Not poll(): a consumer with nothing assigned refuses to poll.
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         throw new WakeupException();
     }

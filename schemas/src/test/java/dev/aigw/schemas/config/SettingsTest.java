@@ -115,6 +115,20 @@ class SettingsTest {
     }
 
     @Test
+    void shouldParseLongIntegersAndEnumChoicesInAnyCase() {
+        Settings s = Settings.load(Map.of("CODER_AI_GATEWAY_SPOOL_MAX_BYTES", "10737418240",
+                "CODER_AI_GATEWAY_SPOOL_FSYNC", "Never", "CODER_AI_GATEWAY_AUDIT_FAILURE_MODE", "sometimes"), List.of(), problems);
+
+        assertThat(s.longInteger("SPOOL_MAX_BYTES", 1, problems)).isEqualTo(10L * 1024 * 1024 * 1024);
+        assertThat(s.choice("SPOOL_FSYNC", Level.INTERVAL, problems)).isEqualTo(Level.NEVER);
+        assertThat(s.choice("AUDIT_FAILURE_MODE", Level.ALWAYS, problems)).isEqualTo(Level.ALWAYS);
+        assertThat(problems).containsExactly(
+                "CODER_AI_GATEWAY_AUDIT_FAILURE_MODE must be one of always, interval, never, got \"sometimes\"");
+    }
+
+    private enum Level { ALWAYS, INTERVAL, NEVER }
+
+    @Test
     void shouldTreatABlankValueAsAbsent() {
         Settings s = Settings.load(Map.of("CODER_AI_GATEWAY_HOST", "  ", "CODER_AIBRIDGE_HOST", "old"), List.of(), problems);
 
