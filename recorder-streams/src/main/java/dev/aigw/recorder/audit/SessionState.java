@@ -1,6 +1,8 @@
 package dev.aigw.recorder.audit;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -9,10 +11,11 @@ import java.util.TreeSet;
  *
  * <p>Token totals and the thread count are exact under changes ({@link SummaryChange}). First and last activity, the
  * provider and model sets and the last prompt only ever grow, because an interception never leaves its session and
- * its start fields never change; so they need no take-back.
+ * its start fields never change; so they need no take-back. The result does not depend on the order of the changes.
  *
- * @param listedAt     start of the first interception the recorder saw; the session is listed under it and never moves
- * @param startedAt    start of its earliest interception
+ * @param startedAt    start of its earliest interception; the session is listed under it
+ * @param unlisted     earlier values of {@code startedAt}: an interception that started earlier arrived later, so the
+ *                     listing rows under these must go
  * @param endedAt      latest end of its interceptions, or null
  * @param lastActiveAt latest event of its interceptions
  * @param lastStartedAt start of its newest interception; the session's rows expire with that interception's
@@ -23,7 +26,6 @@ public record SessionState(String sessionId,
                            String initiatorId,
                            String initiatorUsername,
                            String client,
-                           Instant listedAt,
                            Instant startedAt,
                            Instant endedAt,
                            Instant lastActiveAt,
@@ -33,7 +35,8 @@ public record SessionState(String sessionId,
                            SortedSet<String> providerNames,
                            SortedSet<String> models,
                            Tokens tokens,
-                           SessionPrompt lastPrompt) {
+                           SessionPrompt lastPrompt,
+                           List<Instant> unlisted) {
 
     /**
      * A prompt and where it stands among the session's prompts: ordered by its interception's start, then id, then seq.
@@ -53,14 +56,18 @@ public record SessionState(String sessionId,
     public static SessionState apply(SessionState state, SummaryChange change) {
         Contribution c = change.after();
         SessionState s = state != null ? state : new SessionState(c.sessionId(), c.initiatorId(), c.initiatorUsername(),
-                c.client(), c.startedAt(), c.startedAt(), null, c.lastActiveAt(), c.startedAt(), 0, new TreeSet<>(),
-                new TreeSet<>(), new TreeSet<>(), Tokens.ZERO, null);
+                c.client(), c.startedAt(), null, c.lastActiveAt(), c.startedAt(), 0, new TreeSet<>(), new TreeSet<>(),
+                new TreeSet<>(), Tokens.ZERO, null, List.of());
         boolean earliest = !c.startedAt().isAfter(s.startedAt);
+        List<Instant> unlisted = s.unlisted;
+        if (c.startedAt().isBefore(s.startedAt)) {
+            unlisted = new ArrayList<>(s.unlisted);
+            unlisted.add(s.startedAt);
+        }
         Tokens before = change.before() == null ? Tokens.ZERO : change.before().tokens();
         return new SessionState(s.sessionId, s.initiatorId,
                 earliest ? c.initiatorUsername() : s.initiatorUsername,
                 earliest ? c.client() : s.client,
-                s.listedAt,
                 earliest ? c.startedAt() : s.startedAt,
                 latest(s.endedAt, c.endedAt()),
                 latest(s.lastActiveAt, c.lastActiveAt()),
@@ -70,7 +77,8 @@ public record SessionState(String sessionId,
                 with(s.providerNames, c.providerName()),
                 with(s.models, c.model()),
                 s.tokens.minus(before).plus(c.tokens()),
-                lastPrompt(s.lastPrompt, c));
+                lastPrompt(s.lastPrompt, c),
+                List.copyOf(unlisted));
     }
 
     private static SessionPrompt lastPrompt(SessionPrompt current, Contribution c) {
@@ -78,7 +86,7 @@ public record SessionState(String sessionId,
             return current;
         }
         SessionPrompt candidate = new SessionPrompt(c.startedAt(), c.interceptionId(), c.prompt().seq(), c.prompt().text());
-        return current == null || candidate.isAfter(current) || candidate.equals(current) ? candidate : current;
+        return current == null || !current.isAfter(candidate) ? candidate : current;
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -33,8 +33,7 @@ public final class CassandraAuditWriter {
             "credential_kind", "credential_hint", "gateway_node", "ended_at", "last_event_at", "status", "upstream_status",
             "error_type", "error_message", "duration_ms", "input_tokens", "output_tokens", "cache_read_input_tokens",
             "cache_write_input_tokens", "reasoning_tokens", "tool_calls");
-    private static final List<String> SESSION = List.of("initiator_username", "client", "started_at", "ended_at",
-            "last_active_at", "threads", "providers", "provider_names", "models", "input_tokens", "output_tokens",
+    private static final List<String> SESSION = List.of("initiator_username", "client", "ended_at", "last_active_at", "threads", "providers", "provider_names", "models", "input_tokens", "output_tokens",
             "cache_read_input_tokens", "cache_write_input_tokens", "reasoning_tokens", "last_prompt");
     private static final List<String> USAGE = List.of("day", "initiator_id", "provider_name", "model",
             "initiator_username", "provider", "interceptions", "input_tokens", "output_tokens", "cache_read_input_tokens",
@@ -54,6 +53,8 @@ public final class CassandraAuditWriter {
     private final PreparedStatement sessionById;
     private final PreparedStatement sessionByDay;
     private final PreparedStatement sessionByInitiator;
+    private final PreparedStatement unlistByDay;
+    private final PreparedStatement unlistByInitiator;
     private final PreparedStatement usageByDay;
     private final PreparedStatement usageByInitiator;
     private final PreparedStatement filterValue;
@@ -80,11 +81,15 @@ public final class CassandraAuditWriter {
                 "tool_call_id", "item_id", "tool", "input", "server_url", "injected", "invocation_error", "created_at"));
         thought = insert("model_thoughts", List.of("interception_id", "seq", "event_id", "provider_response_id",
                 "content", "source", "created_at"));
-        sessionById = insert("sessions", concat(List.of("session_id", "initiator_id", "listed_at"), SESSION));
-        sessionByDay = insert("sessions_by_day", concat(List.of("day", "listed_at", "session_id", "initiator_id"),
+        sessionById = insert("sessions", concat(List.of("session_id", "initiator_id", "started_at"), SESSION));
+        sessionByDay = insert("sessions_by_day", concat(List.of("day", "started_at", "session_id", "initiator_id"),
                 SESSION));
-        sessionByInitiator = insert("sessions_by_initiator", concat(List.of("initiator_id", "day", "listed_at",
+        sessionByInitiator = insert("sessions_by_initiator", concat(List.of("initiator_id", "day", "started_at",
                 "session_id"), SESSION));
+        unlistByDay = session.prepare("DELETE FROM " + keyspace + ".sessions_by_day WHERE day = ? AND started_at = ?"
+                + " AND session_id = ? AND initiator_id = ?");
+        unlistByInitiator = session.prepare("DELETE FROM " + keyspace + ".sessions_by_initiator WHERE initiator_id = ?"
+                + " AND day = ? AND started_at = ? AND session_id = ?");
         usageByDay = insert("usage_by_day", USAGE);
         usageByInitiator = insert("usage_by_initiator", USAGE);
         filterValue = insert("filter_values", List.of("kind", "value", "day"));
@@ -165,22 +170,29 @@ public final class CassandraAuditWriter {
             r.toolCalls()});
     }
 
+    // A session that moved to an earlier start leaves its old listing rows behind; every version of it deletes them.
     private List<BoundStatement> session(SessionState s, int ttl) {
         String prompt = s.lastPrompt() == null ? null : s.lastPrompt().text();
         String cut = prompt == null || prompt.length() <= LISTED_PROMPT_CHARS ? prompt
                 : prompt.substring(0, LISTED_PROMPT_CHARS);
-        LocalDate day = day(s.listedAt());
-        return List.of(
-                bind(sessionById, ttl, concat(new Object[] {s.sessionId(), s.initiatorId(), s.listedAt()}, session(s, prompt))),
-                bind(sessionByDay, ttl, concat(new Object[] {day, s.listedAt(), s.sessionId(), s.initiatorId()},
+        LocalDate day = day(s.startedAt());
+        List<BoundStatement> statements = new ArrayList<>(List.of(
+                bind(sessionById, ttl, concat(new Object[] {s.sessionId(), s.initiatorId(), s.startedAt()},
+                        session(s, prompt))),
+                bind(sessionByDay, ttl, concat(new Object[] {day, s.startedAt(), s.sessionId(), s.initiatorId()},
                         session(s, cut))),
-                bind(sessionByInitiator, ttl, concat(new Object[] {s.initiatorId(), day, s.listedAt(), s.sessionId()},
-                        session(s, cut))));
+                bind(sessionByInitiator, ttl, concat(new Object[] {s.initiatorId(), day, s.startedAt(), s.sessionId()},
+                        session(s, cut)))));
+        for (Instant old : s.unlisted()) {
+            statements.add(unlistByDay.bind(day(old), old, s.sessionId(), s.initiatorId()));
+            statements.add(unlistByInitiator.bind(s.initiatorId(), day(old), old, s.sessionId()));
+        }
+        return statements;
     }
 
     private static Object[] session(SessionState s, String prompt) {
         Tokens t = s.tokens();
-        return new Object[] {s.initiatorUsername(), s.client(), s.startedAt(), s.endedAt(), s.lastActiveAt(), s.threads(),
+        return new Object[] {s.initiatorUsername(), s.client(), s.endedAt(), s.lastActiveAt(), s.threads(),
             s.providers(), s.providerNames(), s.models(), t.input(), t.output(), t.cacheRead(), t.cacheWrite(),
             t.reasoning(), prompt};
     }
