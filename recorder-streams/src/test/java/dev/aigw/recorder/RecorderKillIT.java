@@ -2,22 +2,15 @@ package dev.aigw.recorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aigw.engines.ChildProcess;
 import dev.aigw.engines.Ports;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStatus;
 import dev.aigw.testkit.RealStack;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,19 +21,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealStack.class)
 class RecorderKillIT {
     private static final int INTERCEPTIONS = 400;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void shouldRecordEveryInterceptionExactlyOnceWhenKilledMidRunAndRestarted() throws Exception {
         try (ItStack stack = new ItStack(3)) {
-            int port = Ports.freePort();
-            Map<String, String> env = stack.env(Map.of("CODER_AI_GATEWAY_RECORDER_PORT", Integer.toString(port)));
+            Map<String, String> env = stack.env(Map.of("CODER_AI_GATEWAY_RECORDER_PORT", Integer.toString(Ports.freePort())));
             List<TestInterception> all = new ArrayList<>();
             for (int n = 0; n < INTERCEPTIONS; n++) {
                 all.add(TestInterception.of(Instant.now(), n % 3 == 0 ? "alice" : "bob", "s" + n % 11));
             }
 
-            ChildProcess first = start(env, port);
+            RecorderProcess first = RecorderProcess.start(env, "recorder-kill-it.log");
             long writtenAtKill;
             try {
                 int n = 0;
@@ -53,17 +44,16 @@ class RecorderKillIT {
                     sendTick(stack, all, n);
                 }
                 writtenAtKill = completed(stack);
-                ProcessHandle.of(first.pid()).orElseThrow().destroyForcibly();
-                ProcessHandle.of(first.pid()).ifPresent(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
+                first.kill();
                 for (; n < INTERCEPTIONS + 3; n++) {
                     sendTick(stack, all, n);
                 }
             } finally {
-                first.stop();
+                first.close();
             }
             assertThat(writtenAtKill).as("killed in the middle").isBetween(1L, INTERCEPTIONS - 1L);
 
-            try (ChildProcess second = start(env, port)) {
+            try (RecorderProcess second = RecorderProcess.start(env, "recorder-kill-it.log")) {
                 RealStack.await(Duration.ofSeconds(120), () -> completed(stack) == INTERCEPTIONS ? true : null);
                 RealStack.await(Duration.ofSeconds(30), () -> sum(stack, "usage_by_day", "interceptions") == INTERCEPTIONS
                         && sum(stack, "sessions", "threads") == INTERCEPTIONS ? true : null);
@@ -95,24 +85,6 @@ class RecorderKillIT {
         }
         stack.send(events);
         Thread.sleep(20);
-    }
-
-    private static ChildProcess start(Map<String, String> env, int port) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ChildProcess recorder = ChildProcess.start("recorder", List.of(java, "-Xmx384m", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), RecorderMain.class.getName()), env, Path.of("."),
-                Path.of("target", "recorder-kill-it.log"));
-        recorder.awaitReady(Duration.ofSeconds(120), () -> ready(port));
-        return recorder;
-    }
-
-    private static boolean ready(int port) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private static long completed(ItStack stack) {
