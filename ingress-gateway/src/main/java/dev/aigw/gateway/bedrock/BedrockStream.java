@@ -18,6 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
@@ -60,14 +63,14 @@ final class BedrockStream {
             }
         });
         try {
-            stream.follow();
+            stream.follow(call);
         } finally {
             stream.queue.cancel();
             call.cancel(false);
         }
     }
 
-    private void follow() throws InterruptedException {
+    private void follow(CompletableFuture<Void> call) throws InterruptedException {
         while (true) {
             Duration wait = out == null ? timeouts.firstByte() : timeouts.idle();
             Optional<ChunkQueue.Signal> next = queue.next(wait);
@@ -90,10 +93,27 @@ final class BedrockStream {
                     return;
                 }
                 case ChunkQueue.Done done -> {
-                    finish();
+                    Optional<Throwable> broken = failure(call);
+                    if (broken.isPresent()) {
+                        fail(BedrockFailure.of(broken.get(), timeouts));
+                    } else {
+                        finish();
+                    }
                     return;
                 }
             }
+        }
+    }
+
+    // The event stream can end before the SDK reports that it broke off; the call's own outcome tells which it was.
+    private Optional<Throwable> failure(CompletableFuture<Void> call) throws InterruptedException {
+        try {
+            call.get(timeouts.idle().toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.of(e.getCause());
+        } catch (TimeoutException e) {
+            return Optional.of(e);
         }
     }
 

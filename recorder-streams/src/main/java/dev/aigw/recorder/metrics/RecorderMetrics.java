@@ -1,6 +1,7 @@
 package dev.aigw.recorder.metrics;
 
-import dev.aigw.events.v1.InterceptionEvent;
+import dev.aigw.recorder.store.WriteMeter;
+import dev.aigw.recorder.topology.Counters;
 import dev.aigw.schemas.metrics.ServiceMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,14 +9,13 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Optional;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The recorder's meters under {@value #PREFIX}, plus Kafka Streams' own (consumer lag among them) under
  * {@code kafka_}. The topology and the writer call the methods below as things happen; all are thread-safe.
  */
-public final class RecorderMetrics implements AutoCloseable {
+public final class RecorderMetrics implements Counters.Listener, WriteMeter, AutoCloseable {
     static final String PREFIX = "coder_ai_gateway_recorder_";
 
     private final ServiceMetrics service;
@@ -30,7 +30,7 @@ public final class RecorderMetrics implements AutoCloseable {
         this.service = service;
         this.registry = service.registry();
         this.writes = Timer.builder(PREFIX + "cassandra_write")
-                .description("Cassandra writes of one event or aggregate, failed ones included")
+                .description("Cassandra writes of one batch of rows, failed ones included")
                 .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
                         Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
                         Duration.ofMillis(1000))
@@ -52,32 +52,30 @@ public final class RecorderMetrics implements AutoCloseable {
         streams = Optional.of(binder);
     }
 
-    /** One event fully handled (its rows written or folded into an aggregate), counted by payload type. */
-    public void processed(InterceptionEvent event) {
-        String payload = event.getPayload() instanceof SpecificRecord r ? r.getSchema().getName() : "unknown";
+    /** One event folded into its interception, counted by payload type. */
+    @Override
+    public void processed(String payload) {
         registry.counter(PREFIX + "events_processed", "payload", payload).increment();
     }
 
     /** One record sent to the dead-letter topic. */
+    @Override
     public void deadLettered() {
         deadLettered.increment();
     }
 
     /** One interception closed by the recorder because its end event never came. */
+    @Override
     public void incompleteClosed() {
         incompleteClosed.increment();
     }
 
-    /** Runs one Cassandra write, timing it and counting it as an error if it throws (which it then does again). */
-    public void cassandraWrite(Runnable write) {
-        long start = System.nanoTime();
-        try {
-            write.run();
-        } catch (RuntimeException e) {
+    /** One batch write to Cassandra, timed; a failed one is also counted as an error. */
+    @Override
+    public void batch(Duration took, boolean failed) {
+        writes.record(took);
+        if (failed) {
             writeErrors.increment();
-            throw e;
-        } finally {
-            writes.record(Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
