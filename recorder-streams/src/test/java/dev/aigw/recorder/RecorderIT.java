@@ -84,7 +84,8 @@ class RecorderIT {
                 // A summary's tables are written concurrently: the listings may trail the by-id row by a moment.
                 RealStack.await(WAIT, () -> {
                     Row byDay = stack.one("SELECT initiator_id, model, status, TTL(model) AS t FROM {ks}.interceptions_by_day"
-                            + " WHERE day = ? AND started_at = ? AND interception_id = ?", day, startedAt, UUID.fromString(i.id()));
+                            + " WHERE day = ? AND started_at = ? AND interception_id = ?", day, startedAt,
+                            UUID.fromString(i.id()));
                     assertThat(byDay.getString("status")).isEqualTo("completed");
                     assertThat(byDay.getInt("t")).isBetween((int) ttl - 30, (int) ttl + 1);
                     assertThat(stack.one("SELECT status FROM {ks}.interceptions_by_initiator WHERE initiator_id = 'alice'"
