@@ -51,8 +51,13 @@ public final class Recorder implements AutoCloseable {
      */
     public static Recorder start(RecorderConfig config) {
         CqlSession session = session(config);
-        AuditSchema.apply(session, config.keyspace(), config.replication());
-        RecorderTopics.ensure(config);
+        try {
+            AuditSchema.apply(session, config.keyspace(), config.replication());
+            RecorderTopics.ensure(config);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
         var events = WireFormatSerde.create(SchemaRegistryClient.create(config.schemaRegistryUrl()), InterceptionEvent.class);
         RecorderMetrics metrics = RecorderMetrics.create();
         Counters counters = new Counters(metrics);

@@ -29,10 +29,10 @@ import org.apache.kafka.streams.state.Stores;
  * to Cassandra.
  *
  * <pre>
- * events ─▶ interceptions (fold per interception id) ─┬─▶ dead letters ─▶ DLQ topic
- *                                                     ├─▶ detail and summary rows ─▶ rows topic
- *                                                     └─▶ changes ─┬─▶ by session ─▶ sessions ─▶ rows topic
- *                                                                  └─▶ by person/provider/model/day ─▶ usage ─▶ rows topic
+ * events ─▶ fold per interception id ─┬─▶ dead letters ─▶ DLQ topic
+ *                                     ├─▶ detail and summary rows ─▶ rows topic
+ *                                     └─▶ changes ─┬─▶ by session ─▶ sessions ─▶ rows topic
+ *                                                  └─▶ by person/provider/model/day ─▶ usage ─▶ rows topic
  * </pre>
  */
 public final class RecorderTopology {
