@@ -3,22 +3,27 @@ package dev.aigw.query;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.query.http.AdminAuth;
-import dev.aigw.query.http.InterceptionsService;
+import dev.aigw.query.http.AuditViews;
 import dev.aigw.query.http.Json;
 import dev.aigw.query.http.KeysService;
+import dev.aigw.query.http.OpenApiService;
 import dev.aigw.query.http.ProvidersService;
-import dev.aigw.query.store.InterceptionReader;
+import dev.aigw.query.paging.Cursors;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.ProviderSettings;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
 /** A running query API: HTTP server and Cassandra session, stopped together. */
 public final class QueryApi implements AutoCloseable {
+    /** Where the audit views are mounted: the reference's old and new prefixes. */
+    public static final List<String> AUDIT_PREFIXES = List.of("/api/v2/aibridge", "/api/v2/ai-gateway");
     private static final Duration READY = Duration.ofSeconds(60);
 
     private final CqlSession session;
@@ -51,16 +56,15 @@ public final class QueryApi implements AutoCloseable {
                 .addContactPoints(config.cassandraContactPoints())
                 .withLocalDatacenter(config.cassandraLocalDc())
                 .build();
-        var interceptions = new InterceptionsService(
-                new InterceptionReader(session, config.keyspace(), Clock.systemUTC(), config.lookbackDays()),
-                auth);
+        HttpService[] audit = AuditViews.create(auth, () -> control.keys().snapshot().values(),
+                Cursors.from(config.control().masterKey()), session, config.keyspace()).toArray(HttpService[]::new);
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true).build()))
                 .routing(r -> {
-                    r.register("/api/v2/aibridge", interceptions).register("/api/v2/ai-gateway", interceptions)
-                            .register("/api/v2", keys, providers);
+                    AUDIT_PREFIXES.forEach(prefix -> r.register(prefix, audit));
+                    r.register("/api/v2", keys, providers).register(new OpenApiService());
                     Json.registerErrors(r);
                 })
                 .build()

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.aigw.query.paging.PagingException;
+import dev.aigw.query.search.SearchException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -28,6 +30,10 @@ public final class Json {
     /** Registers the error handlers of every API route. */
     public static void registerErrors(HttpRouting.Builder routing) {
         routing.error(ApiException.class, (req, res, e) -> error(res, e.status(), e.getMessage(), e.detail()))
+                .error(SearchException.class, (req, res, e) -> error(res, Status.BAD_REQUEST_400, "Invalid search query.",
+                        e.getMessage()))
+                .error(PagingException.class, (req, res, e) -> error(res, Status.BAD_REQUEST_400,
+                        "Invalid pagination parameters.", e.getMessage()))
                 .error(RuntimeException.class, (req, res, e) -> {
                     LOG.log(Level.SEVERE, "query API fault on " + req.path().path(), e);
                     error(res, Status.INTERNAL_SERVER_ERROR_500, "Internal error.", e.getClass().getSimpleName());
@@ -39,6 +45,15 @@ public final class Json {
             res.header(HeaderNames.CONTENT_TYPE, "application/json").send(MAPPER.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response not serializable", e);
+        }
+    }
+
+    /** One line of JSON Lines. */
+    static String line(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("export row not serializable", e);
         }
     }
 
