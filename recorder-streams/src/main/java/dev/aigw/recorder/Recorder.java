@@ -1,66 +1,81 @@
 package dev.aigw.recorder;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.internal.core.session.throttling.ConcurrencyLimitingRequestThrottler;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.recorder.config.RecorderConfig;
 import dev.aigw.recorder.store.AuditSchema;
 import dev.aigw.recorder.store.CassandraAuditWriter;
+import dev.aigw.recorder.store.RowSink;
+import dev.aigw.recorder.topology.Counters;
 import dev.aigw.recorder.topology.RecorderTopology;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
-import io.helidon.health.HealthCheckResponse;
-import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.health.HealthObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
-/** A running recorder: the Streams app, its Cassandra session and its health endpoint, stopped together. */
+/**
+ * A running recorder: the Streams app that turns events into rows, the sink that writes rows to Cassandra, and the
+ * health endpoint, stopped together.
+ */
 public final class Recorder implements AutoCloseable {
     private final CqlSession session;
     private final KafkaStreams streams;
+    private final RowSink sink;
+    private final Counters counters;
     private final WebServer server;
 
-    private Recorder(CqlSession session, KafkaStreams streams, WebServer server) {
+    private Recorder(CqlSession session, KafkaStreams streams, RowSink sink, Counters counters, WebServer server) {
         this.session = session;
         this.streams = streams;
+        this.sink = sink;
+        this.counters = counters;
         this.server = server;
     }
 
-    /** Applies the audit schema, starts the Streams app and the health endpoint. */
+    /** Applies the audit schema, creates the recorder's topics, starts the Streams app, the sink and the health endpoint. */
     public static Recorder start(RecorderConfig config) {
-        CqlSession session = CqlSession.builder()
-                .addContactPoints(config.cassandraContactPoints())
-                .withLocalDatacenter(config.cassandraLocalDc())
-                .build();
+        CqlSession session = session(config);
         AuditSchema.apply(session, config.keyspace(), config.replication());
+        RecorderTopics.ensure(config);
         var events = WireFormatSerde.create(SchemaRegistryClient.create(config.schemaRegistryUrl()), InterceptionEvent.class);
-        var writer = new CassandraAuditWriter(session, config.keyspace(), config.retention(), Clock.systemUTC());
-        KafkaStreams streams = new KafkaStreams(RecorderTopology.build(config.interceptionsTopic(), events, writer),
+        Counters counters = new Counters();
+        KafkaStreams streams = new KafkaStreams(RecorderTopology.build(config, events.deserializer(), counters),
                 streamsConfig(config));
-        // A failed Cassandra write fails the task; a new thread resumes from the last committed offset.
+        // An unexpected failure replaces the thread, which resumes from the last commit; rows are upserts, so no harm.
         streams.setUncaughtExceptionHandler(e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
         streams.start();
-        WebServer server = WebServer.builder()
-                .host(config.host())
-                .port(config.port())
-                .addFeature(ObserveFeature.just(HealthObserver.builder()
-                        .endpoint("/health")
-                        .details(true)
-                        .addCheck(() -> HealthCheckResponse.builder()
-                                .status(streams.state() == KafkaStreams.State.RUNNING)
-                                .detail("streams", streams.state().name())
-                                .build(), HealthCheckType.READINESS, "streams")
-                        .build()))
-                .build()
-                .start();
-        return new Recorder(session, streams, server);
+        RowSink sink = RowSink.start(config.kafkaBootstrap(), config.applicationId() + "-sink", config.rowsTopic(),
+                new CassandraAuditWriter(session, config.keyspace()), Clock.systemUTC());
+        WebServer server = new Health(streams, sink, counters).server(config.host(), config.port());
+        return new Recorder(session, streams, sink, counters, server);
+    }
+
+    static CqlSession session(RecorderConfig config) {
+        return CqlSession.builder()
+                .addContactPoints(config.cassandraContactPoints())
+                .withLocalDatacenter(config.cassandraLocalDc())
+                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
+                        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(20))
+                        .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20))
+                        // Reconnect soon after Cassandra returns, so the sink catches up within seconds.
+                        .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(200))
+                        .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(2))
+                        // The sink sends a whole batch at once; the throttler queues what exceeds the in-flight limit.
+                        .withClass(DefaultDriverOption.REQUEST_THROTTLER_CLASS, ConcurrencyLimitingRequestThrottler.class)
+                        .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, 256)
+                        .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, 1_000_000)
+                        .build())
+                .build();
     }
 
     static Properties streamsConfig(RecorderConfig config) {
@@ -68,9 +83,12 @@ public final class Recorder implements AutoCloseable {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        // A bug that throws on one event sends that event to the dead-letter topic instead of stopping the app.
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic());
         return p;
     }
 
@@ -84,10 +102,17 @@ public final class Recorder implements AutoCloseable {
         return streams.state();
     }
 
+    /** Events not recorded, by reason. */
+    public Counters counters() {
+        return counters;
+    }
+
+    /** Stops the health endpoint, then Streams (committing what it processed), then the sink (committing what it wrote). */
     @Override
     public void close() {
         server.stop();
         streams.close(Duration.ofSeconds(30));
+        sink.close();
         session.close();
     }
 }

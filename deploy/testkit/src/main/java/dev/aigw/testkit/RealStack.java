@@ -61,6 +61,19 @@ public final class RealStack implements BeforeAllCallback {
         return SESSION.get();
     }
 
+    /**
+     * Stops the shared Cassandra node, keeping its data, to test an outage; {@link #restartCassandra()} brings it back.
+     * Call both in one test, the restart in a {@code finally}: the node is shared by every test class of the JVM.
+     */
+    public static void stopCassandra() {
+        CASSANDRA.get().stop();
+    }
+
+    /** Starts the shared Cassandra node again on the same data and ports if it was stopped; waits until it serves CQL. */
+    public static void restartCassandra() {
+        CASSANDRA.get().restart();
+    }
+
     /** The shared dev schema registry, backed by the shared broker. */
     public static URI schemaRegistryUrl() {
         return REGISTRY.get().url();

@@ -21,10 +21,12 @@ final class TestCassandra implements AutoCloseable {
     // Schema changes on a busy two-core machine take longer than the driver's 2 s default.
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
-    private final CassandraNode node;
+    private final CassandraNode.Settings settings;
     private final Path dir;
+    private CassandraNode node;
 
-    private TestCassandra(CassandraNode node, Path dir) {
+    private TestCassandra(CassandraNode.Settings settings, CassandraNode node, Path dir) {
+        this.settings = settings;
         this.node = node;
         this.dir = dir;
     }
@@ -33,7 +35,7 @@ final class TestCassandra implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("aigw-cassandra-");
             CassandraNode.Settings settings = CassandraNode.Settings.of(dir, Ports.freePort(), Ports.freePort(), logFile(dir));
-            return new TestCassandra(CassandraNode.start(settings, START_TIMEOUT), dir);
+            return new TestCassandra(settings, CassandraNode.start(settings, START_TIMEOUT), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,13 +48,25 @@ final class TestCassandra implements AutoCloseable {
         return Files.isDirectory(target) ? target.toAbsolutePath().resolve(name) : dir.resolve(name);
     }
 
+    /** Stops the node cleanly, keeping its data, as an outage would leave it. */
+    synchronized void stop() {
+        node.close();
+    }
+
+    /** Starts the node again on the same data and ports, if it is stopped. */
+    synchronized void restart() {
+        if (!node.process().isAlive()) {
+            node = CassandraNode.start(settings, START_TIMEOUT);
+        }
+    }
+
     String contactPoint() {
-        return node.contactPoint();
+        return "127.0.0.1:" + settings.cqlPort();
     }
 
     CqlSession openSession() {
         return CqlSession.builder()
-                .addContactPoint(new InetSocketAddress("127.0.0.1", node.cqlPort()))
+                .addContactPoint(new InetSocketAddress("127.0.0.1", settings.cqlPort()))
                 .withLocalDatacenter(CassandraNode.LOCAL_DC)
                 .withConfigLoader(DriverConfigLoader.programmaticBuilder()
                         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, REQUEST_TIMEOUT)
@@ -63,7 +77,7 @@ final class TestCassandra implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         node.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

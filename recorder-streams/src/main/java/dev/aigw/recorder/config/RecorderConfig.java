@@ -19,26 +19,38 @@ import java.util.Map;
  * @param kafkaBootstrap     Kafka bootstrap servers
  * @param schemaRegistryUrl  Confluent-compatible schema registry
  * @param interceptionsTopic source topic
- * @param applicationId      Kafka Streams application id (consumer group)
+ * @param deadLetterTopic    where undecodable and refused events go
+ * @param rowsTopic          the topology's audit rows, read by the Cassandra row sink
+ * @param applicationId      Kafka Streams application id (consumer group); the row sink's group is this plus {@code -sink}
+ * @param threads            Kafka Streams threads
  * @param stateDir           Kafka Streams state directory
  * @param cassandraContactPoints {@code host:port} list
  * @param cassandraLocalDc   local datacenter of the driver
  * @param keyspace           audit keyspace
  * @param replication        CQL replication map used when creating the keyspace
  * @param retention          how long rows live after their interception started; zero keeps them forever
+ * @param incompleteAfter    how long after its last event an interception without an end is closed as incomplete
+ * @param lateEventWindow    how long after its start an interception still takes events; later ones are dead letters
  */
 public record RecorderConfig(String host,
                              int port,
                              String kafkaBootstrap,
                              URI schemaRegistryUrl,
                              String interceptionsTopic,
+                             String deadLetterTopic,
+                             String rowsTopic,
                              String applicationId,
+                             int threads,
                              Path stateDir,
                              List<InetSocketAddress> cassandraContactPoints,
                              String cassandraLocalDc,
                              String keyspace,
                              String replication,
-                             Duration retention) {
+                             Duration retention,
+                             Duration incompleteAfter,
+                             Duration lateEventWindow) {
+    /** Default name of the rows topic. */
+    public static final String ROWS_TOPIC = "aigw.audit.rows.v1";
 
     /** Reads and validates the configuration from the environment alone. */
     public static RecorderConfig fromEnv(Map<String, String> env) {
@@ -53,20 +65,38 @@ public record RecorderConfig(String host,
         List<String> problems = new ArrayList<>();
         Settings s = Settings.load(env, args, problems);
         int port = s.integer("RECORDER_PORT", 8082, problems);
+        int threads = s.integer("RECORDER_THREADS", 1, problems);
         Duration retention = s.duration("RETENTION", Duration.ofDays(60), problems);
+        Duration incompleteAfter = s.duration("RECORDER_INCOMPLETE_TIMEOUT", Duration.ofMinutes(10), problems);
+        Duration lateWindow = s.duration("RECORDER_LATE_EVENT_WINDOW", Duration.ofDays(7), problems);
         List<InetSocketAddress> contactPoints = s.addresses("CASSANDRA_CONTACT_POINTS",
                 List.of(InetSocketAddress.createUnresolved("127.0.0.1", 9042)), problems);
+        if (threads < 1) {
+            problems.add(Settings.PREFIX + "RECORDER_THREADS must be at least 1, got " + threads);
+        }
+        if (incompleteAfter.isZero()) {
+            problems.add(Settings.PREFIX + "RECORDER_INCOMPLETE_TIMEOUT must be longer than zero");
+        }
+        if (lateWindow.compareTo(incompleteAfter) <= 0) {
+            problems.add(Settings.PREFIX + "RECORDER_LATE_EVENT_WINDOW must be longer than "
+                    + Settings.PREFIX + "RECORDER_INCOMPLETE_TIMEOUT");
+        }
         RecorderConfig config = new RecorderConfig(s.get("RECORDER_HOST", "127.0.0.1"), port,
                 s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
                 URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
                 s.get("INTERCEPTIONS_TOPIC", Topics.INTERCEPTIONS),
+                s.get("INTERCEPTIONS_DLQ_TOPIC", Topics.INTERCEPTIONS_DLQ),
+                s.get("RECORDER_ROWS_TOPIC", ROWS_TOPIC),
                 s.get("RECORDER_APPLICATION_ID", "aigw-recorder"),
+                threads,
                 Path.of(s.get("DATA_DIR", System.getProperty("java.io.tmpdir") + "/aigw-recorder")),
                 contactPoints,
                 s.get("CASSANDRA_LOCAL_DC", "datacenter1"),
                 s.get("CASSANDRA_KEYSPACE", "aigw"),
                 s.get("CASSANDRA_REPLICATION", "{'class': 'SimpleStrategy', 'replication_factor': 1}"),
-                retention);
+                retention,
+                incompleteAfter,
+                lateWindow);
         problems.addAll(s.unknownFlags());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

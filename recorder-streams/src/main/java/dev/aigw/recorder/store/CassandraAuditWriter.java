@@ -3,102 +3,237 @@ package dev.aigw.recorder.store;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import dev.aigw.events.v1.InterceptionEnded;
-import dev.aigw.events.v1.InterceptionEvent;
-import dev.aigw.events.v1.InterceptionStarted;
-import dev.aigw.events.v1.ModelThought;
-import dev.aigw.events.v1.PromptUsage;
-import dev.aigw.events.v1.TokenUsage;
-import dev.aigw.events.v1.ToolUsage;
-import java.time.Clock;
+import dev.aigw.recorder.audit.AuditRow;
+import dev.aigw.recorder.audit.InterceptionState;
+import dev.aigw.recorder.audit.SessionState;
+import dev.aigw.recorder.audit.Tokens;
+import dev.aigw.recorder.audit.UsageState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Writes events as upserts keyed by ids from the events, with the TTL of their interception. */
-public final class CassandraAuditWriter implements AuditWriter {
+/**
+ * Writes audit rows as upserts into every table that serves a read of them, each with the TTL that ends at the row's
+ * expiry. Null values are left unset rather than written, since a written null is a tombstone.
+ */
+public final class CassandraAuditWriter {
+    // Columns an interception's listings share, in the order listed(...) gives their values.
+    private static final List<String> LISTED = List.of("initiator_username", "api_key_id", "provider", "provider_name",
+            "model", "route", "streaming", "client", "user_agent", "client_session_id", "correlating_tool_call_id",
+            "credential_kind", "credential_hint", "gateway_node", "ended_at", "last_event_at", "status", "upstream_status",
+            "error_type", "error_message", "duration_ms", "input_tokens", "output_tokens", "cache_read_input_tokens",
+            "cache_write_input_tokens", "reasoning_tokens", "tool_calls");
+    private static final List<String> SESSION = List.of("initiator_username", "client", "ended_at", "last_active_at", "threads", "providers", "provider_names", "models", "input_tokens", "output_tokens",
+            "cache_read_input_tokens", "cache_write_input_tokens", "reasoning_tokens", "last_prompt");
+    private static final List<String> USAGE = List.of("day", "initiator_id", "provider_name", "model",
+            "initiator_username", "provider", "interceptions", "input_tokens", "output_tokens", "cache_read_input_tokens",
+            "cache_write_input_tokens", "reasoning_tokens");
+    private static final int LISTED_PROMPT_CHARS = 500;
+
     private final CqlSession session;
-    private final Duration retention;
-    private final Clock clock;
-    private final PreparedStatement started;
-    private final PreparedStatement byDay;
-    private final PreparedStatement ended;
-    private final PreparedStatement tokenUsage;
+    private final String keyspace;
+    private final PreparedStatement interception;
+    private final PreparedStatement interceptionByDay;
+    private final PreparedStatement interceptionByInitiator;
+    private final PreparedStatement sessionInterception;
     private final PreparedStatement prompt;
+    private final PreparedStatement tokenUsage;
     private final PreparedStatement toolUsage;
     private final PreparedStatement thought;
+    private final PreparedStatement sessionById;
+    private final PreparedStatement sessionByDay;
+    private final PreparedStatement sessionByInitiator;
+    private final PreparedStatement unlistByDay;
+    private final PreparedStatement unlistByInitiator;
+    private final PreparedStatement usageByDay;
+    private final PreparedStatement usageByInitiator;
+    private final PreparedStatement filterValue;
+    private final PreparedStatement filterValueByInitiator;
 
     /** Prepares every statement once against the keyspace. */
-    public CassandraAuditWriter(CqlSession session, String keyspace, Duration retention, Clock clock) {
+    public CassandraAuditWriter(CqlSession session, String keyspace) {
         this.session = session;
-        this.retention = retention;
-        this.clock = clock;
-        String ks = keyspace + ".";
-        this.started = session.prepare("INSERT INTO " + ks + "interceptions (interception_id, initiator_id, "
-                + "initiator_username, api_key_id, provider, provider_name, model, route, streaming, client, user_agent, "
-                + "client_session_id, correlating_tool_call_id, credential_kind, credential_hint, gateway_node, metadata, "
-                + "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL ?");
-        this.byDay = session.prepare("INSERT INTO " + ks + "interceptions_by_day (day, started_at, interception_id, "
-                + "initiator_id, provider, provider_name, model, client) VALUES (?, ?, ?, ?, ?, ?, ?, ?) USING TTL ?");
-        this.ended = session.prepare("UPDATE " + ks + "interceptions USING TTL ? SET started_at = ?, ended_at = ?, "
-                + "status = ?, upstream_status = ?, error_type = ?, error_message = ? WHERE interception_id = ?");
-        this.tokenUsage = session.prepare("INSERT INTO " + ks + "token_usages (interception_id, seq, event_id, "
-                + "provider_response_id, provider_model, input_tokens, output_tokens, cache_read_input_tokens, "
-                + "cache_write_input_tokens, reasoning_tokens, extra, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL ?");
-        this.prompt = session.prepare("INSERT INTO " + ks + "prompts (interception_id, seq, event_id, "
-                + "provider_response_id, prompt, created_at) VALUES (?, ?, ?, ?, ?, ?) USING TTL ?");
-        this.toolUsage = session.prepare("INSERT INTO " + ks + "tool_usages (interception_id, seq, event_id, "
-                + "provider_response_id, tool_call_id, item_id, tool, input, server_url, injected, invocation_error, "
-                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL ?");
-        this.thought = session.prepare("INSERT INTO " + ks + "model_thoughts (interception_id, seq, event_id, "
-                + "provider_response_id, content, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) USING TTL ?");
+        this.keyspace = keyspace;
+        interception = insert("interceptions", concat(List.of("interception_id", "initiator_id", "session_id",
+                "started_at"), LISTED, List.of("prompt", "metadata")));
+        interceptionByDay = insert("interceptions_by_day", concat(List.of("day", "started_at", "interception_id",
+                "initiator_id", "session_id"), LISTED));
+        interceptionByInitiator = insert("interceptions_by_initiator", concat(List.of("initiator_id", "day",
+                "started_at", "interception_id", "session_id"), LISTED));
+        sessionInterception = insert("session_interceptions", concat(List.of("session_id", "initiator_id",
+                "started_at", "interception_id"), LISTED, List.of("prompt")));
+        prompt = insert("prompts", List.of("interception_id", "seq", "event_id", "provider_response_id", "prompt",
+                "created_at"));
+        tokenUsage = insert("token_usages", List.of("interception_id", "seq", "event_id", "provider_response_id",
+                "provider_model", "input_tokens", "output_tokens", "cache_read_input_tokens", "cache_write_input_tokens",
+                "reasoning_tokens", "extra", "created_at"));
+        toolUsage = insert("tool_usages", List.of("interception_id", "seq", "event_id", "provider_response_id",
+                "tool_call_id", "item_id", "tool", "input", "server_url", "injected", "invocation_error", "created_at"));
+        thought = insert("model_thoughts", List.of("interception_id", "seq", "event_id", "provider_response_id",
+                "content", "source", "created_at"));
+        sessionById = insert("sessions", concat(List.of("session_id", "initiator_id", "started_at"), SESSION));
+        sessionByDay = insert("sessions_by_day", concat(List.of("day", "started_at", "session_id", "initiator_id"),
+                SESSION));
+        sessionByInitiator = insert("sessions_by_initiator", concat(List.of("initiator_id", "day", "started_at",
+                "session_id"), SESSION));
+        unlistByDay = session.prepare("DELETE FROM " + keyspace + ".sessions_by_day WHERE day = ? AND started_at = ?"
+                + " AND session_id = ? AND initiator_id = ?");
+        unlistByInitiator = session.prepare("DELETE FROM " + keyspace + ".sessions_by_initiator WHERE initiator_id = ?"
+                + " AND day = ? AND started_at = ? AND session_id = ?");
+        usageByDay = insert("usage_by_day", USAGE);
+        usageByInitiator = insert("usage_by_initiator", USAGE);
+        filterValue = insert("filter_values", List.of("kind", "value", "day"));
+        filterValueByInitiator = insert("filter_values_by_initiator", List.of("initiator_id", "kind", "value", "day"));
     }
 
-    @Override
-    public void write(InterceptionEvent e) {
-        OptionalInt ttl = RowTtl.seconds(e.getInterceptionStartedAt(), clock.instant(), retention);
-        if (ttl.isEmpty()) {
-            return;
+    /**
+     * Writes every row whose expiry is still ahead of {@code now}; the future completes when all writes succeeded and
+     * fails if any failed. Rows are independent, so they go out concurrently (the session's throttler bounds them).
+     */
+    public CompletableFuture<Void> write(Collection<AuditRow> rows, Instant now) {
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        for (AuditRow row : rows) {
+            OptionalInt ttl = RowTtl.seconds(row.expiresAt(), now);
+            if (ttl.isPresent()) {
+                for (BoundStatement statement : statements(row, ttl.getAsInt())) {
+                    writes.add(session.executeAsync(statement).toCompletableFuture());
+                }
+            }
         }
-        for (BoundStatement statement : statements(e, ttl.getAsInt())) {
-            session.execute(statement);
-        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
-    private List<BoundStatement> statements(InterceptionEvent e, int ttl) {
-        UUID id = UUID.fromString(e.getInterceptionId());
-        UUID eventId = UUID.fromString(e.getEventId());
-        Instant at = e.getOccurredAt();
-        return switch (e.getPayload()) {
-            case InterceptionStarted s -> List.of(
-                    started.bind(id, s.getInitiatorId(), s.getInitiatorUsername(), s.getApiKeyId(), s.getProvider(),
-                            s.getProviderName(), s.getModel(), s.getRoute(), s.getStreaming(), s.getClient(),
-                            s.getUserAgent(), s.getClientSessionId(), s.getCorrelatingToolCallId(),
-                            s.getCredentialKind().name().toLowerCase(Locale.ROOT), s.getCredentialHint(),
-                            e.getGatewayNode(), s.getMetadata(), e.getInterceptionStartedAt(), ttl),
-                    byDay.bind(LocalDate.ofInstant(e.getInterceptionStartedAt(), ZoneOffset.UTC),
-                            e.getInterceptionStartedAt(), id, s.getInitiatorId(), s.getProvider(), s.getProviderName(),
-                            s.getModel(), s.getClient(), ttl));
-            case InterceptionEnded end -> List.of(ended.bind(ttl, e.getInterceptionStartedAt(), at,
-                    end.getStatus().name().toLowerCase(Locale.ROOT), end.getUpstreamStatus(),
-                    end.getErrorType(), end.getErrorMessage(), id));
-            case TokenUsage t -> List.of(tokenUsage.bind(id, e.getSeq(), eventId, t.getProviderResponseId(),
-                    t.getProviderModel(), t.getInputTokens(), t.getOutputTokens(), t.getCacheReadInputTokens(),
-                    t.getCacheWriteInputTokens(), t.getReasoningTokens(), t.getExtra(), at, ttl));
-            case PromptUsage p -> List.of(prompt.bind(id, e.getSeq(), eventId, p.getProviderResponseId(), p.getPrompt(),
-                    at, ttl));
-            case ToolUsage t -> List.of(toolUsage.bind(id, e.getSeq(), eventId, t.getProviderResponseId(),
-                    t.getToolCallId(), t.getItemId(), t.getTool(), t.getInput(), t.getServerUrl(), t.getInjected(),
-                    t.getInvocationError(), at, ttl));
-            case ModelThought m -> List.of(thought.bind(id, e.getSeq(), eventId, m.getProviderResponseId(),
-                    m.getContent(), m.getSource().name().toLowerCase(Locale.ROOT), at, ttl));
-            default -> throw new IllegalArgumentException("unknown payload " + e.getPayload().getClass().getName());
+    private List<BoundStatement> statements(AuditRow row, int ttl) {
+        return switch (row) {
+            case AuditRow.Interception r -> interception(r, ttl);
+            case AuditRow.Prompt r -> List.of(bind(prompt, ttl, uuid(r.interceptionId()), r.seq(), uuid(r.eventId()),
+                    r.providerResponseId(), r.prompt(), r.createdAt()));
+            case AuditRow.TokenCount r -> List.of(bind(tokenUsage, ttl, uuid(r.interceptionId()), r.seq(),
+                    uuid(r.eventId()), r.providerResponseId(), r.providerModel(), r.tokens().input(), r.tokens().output(),
+                    r.tokens().cacheRead(), r.tokens().cacheWrite(), r.tokens().reasoning(), r.extra(), r.createdAt()));
+            case AuditRow.ToolCall r -> List.of(bind(toolUsage, ttl, uuid(r.interceptionId()), r.seq(), uuid(r.eventId()),
+                    r.providerResponseId(), r.toolCallId(), r.itemId(), r.tool(), r.input(), r.serverUrl(), r.injected(),
+                    r.invocationError(), r.createdAt()));
+            case AuditRow.Thought r -> List.of(bind(thought, ttl, uuid(r.interceptionId()), r.seq(), uuid(r.eventId()),
+                    r.providerResponseId(), r.content(), r.source(), r.createdAt()));
+            case AuditRow.Session r -> session(r.session(), ttl);
+            case AuditRow.Usage r -> List.of(bind(usageByDay, ttl, usage(r.usage())),
+                    bind(usageByInitiator, ttl, usage(r.usage())));
+            case AuditRow.FilterValue r -> List.of(r.initiatorId() == null
+                    ? bind(filterValue, ttl, r.kind(), r.value(), r.day())
+                    : bind(filterValueByInitiator, ttl, r.initiatorId(), r.kind(), r.value(), r.day()));
         };
+    }
+
+    // Before the start event nothing names the initiator or session, so only the by-id row can be written.
+    private List<BoundStatement> interception(AuditRow.Interception r, int ttl) {
+        UUID id = uuid(r.id());
+        InterceptionState.Start s = r.start();
+        Object[] listed = listed(r);
+        String initiator = s == null ? null : s.initiatorId();
+        BoundStatement byId = bind(interception, ttl, concat(new Object[] {id, initiator, r.sessionId(), r.startedAt()},
+                listed, new Object[] {r.prompt(), s == null ? null : s.metadata()}));
+        if (s == null) {
+            return List.of(byId);
+        }
+        LocalDate day = day(r.startedAt());
+        return List.of(byId,
+                bind(interceptionByDay, ttl, concat(new Object[] {day, r.startedAt(), id, initiator, r.sessionId()}, listed)),
+                bind(interceptionByInitiator, ttl,
+                        concat(new Object[] {initiator, day, r.startedAt(), id, r.sessionId()}, listed)),
+                bind(sessionInterception, ttl, concat(new Object[] {r.sessionId(), initiator, r.startedAt(), id}, listed,
+                        new Object[] {r.prompt()})));
+    }
+
+    private static Object[] listed(AuditRow.Interception r) {
+        InterceptionState.Start s = r.start();
+        InterceptionState.End e = r.end();
+        Tokens t = r.tokens();
+        Long durationMs = e == null ? null : Duration.between(r.startedAt(), e.endedAt()).toMillis();
+        Object[] start = s == null ? new Object[14] : new Object[] {s.initiatorUsername(), s.apiKeyId(), s.provider(),
+            s.providerName(), s.model(), s.route(), s.streaming(), s.client(), s.userAgent(), s.clientSessionId(),
+            s.correlatingToolCallId(), s.credentialKind(), s.credentialHint(), s.gatewayNode()};
+        Object[] end = e == null ? new Object[] {null, r.lastEventAt(), r.status(), null, null, null, null}
+                : new Object[] {e.endedAt(), r.lastEventAt(), r.status(), e.upstreamStatus(), e.errorType(),
+                    e.errorMessage(), durationMs};
+        return concat(start, end, new Object[] {t.input(), t.output(), t.cacheRead(), t.cacheWrite(), t.reasoning(),
+            r.toolCalls()});
+    }
+
+    // A session that moved to an earlier start leaves its old listing rows behind; every version of it deletes them.
+    private List<BoundStatement> session(SessionState s, int ttl) {
+        String prompt = s.lastPrompt() == null ? null : s.lastPrompt().text();
+        String cut = prompt == null || prompt.length() <= LISTED_PROMPT_CHARS ? prompt
+                : prompt.substring(0, LISTED_PROMPT_CHARS);
+        LocalDate day = day(s.startedAt());
+        List<BoundStatement> statements = new ArrayList<>(List.of(
+                bind(sessionById, ttl, concat(new Object[] {s.sessionId(), s.initiatorId(), s.startedAt()},
+                        session(s, prompt))),
+                bind(sessionByDay, ttl, concat(new Object[] {day, s.startedAt(), s.sessionId(), s.initiatorId()},
+                        session(s, cut))),
+                bind(sessionByInitiator, ttl, concat(new Object[] {s.initiatorId(), day, s.startedAt(), s.sessionId()},
+                        session(s, cut)))));
+        for (Instant old : s.unlisted()) {
+            statements.add(unlistByDay.bind(day(old), old, s.sessionId(), s.initiatorId()));
+            statements.add(unlistByInitiator.bind(s.initiatorId(), day(old), old, s.sessionId()));
+        }
+        return statements;
+    }
+
+    private static Object[] session(SessionState s, String prompt) {
+        Tokens t = s.tokens();
+        return new Object[] {s.initiatorUsername(), s.client(), s.endedAt(), s.lastActiveAt(), s.threads(),
+            s.providers(), s.providerNames(), s.models(), t.input(), t.output(), t.cacheRead(), t.cacheWrite(),
+            t.reasoning(), prompt};
+    }
+
+    private static Object[] usage(UsageState u) {
+        Tokens t = u.tokens();
+        return new Object[] {u.day(), u.initiatorId(), u.providerName(), u.model(), u.initiatorUsername(), u.provider(),
+            u.interceptions(), t.input(), t.output(), t.cacheRead(), t.cacheWrite(), t.reasoning()};
+    }
+
+    private static BoundStatement bind(PreparedStatement statement, int ttl, Object... values) {
+        Object[] withTtl = Arrays.copyOf(values, values.length + 1);
+        withTtl[values.length] = ttl;
+        BoundStatement bound = statement.bind(withTtl);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                bound = bound.unset(i);
+            }
+        }
+        return bound;
+    }
+
+    private PreparedStatement insert(String table, List<String> columns) {
+        return session.prepare("INSERT INTO " + keyspace + "." + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") USING TTL ?");
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        return Stream.of(lists).flatMap(List::stream).toList();
+    }
+
+    private static Object[] concat(Object[]... arrays) {
+        return Stream.of(arrays).flatMap(Arrays::stream).toArray();
+    }
+
+    private static UUID uuid(String id) {
+        return UUID.fromString(id);
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,49 +1,116 @@
 package dev.aigw.recorder.topology;
 
 import dev.aigw.events.v1.InterceptionEvent;
-import dev.aigw.recorder.store.AuditWriter;
-import java.util.Objects;
+import dev.aigw.recorder.audit.AuditRow;
+import dev.aigw.recorder.audit.Contribution;
+import dev.aigw.recorder.audit.InterceptionState;
+import dev.aigw.recorder.audit.Retention;
+import dev.aigw.recorder.audit.RowKeys;
+import dev.aigw.recorder.audit.SessionState;
+import dev.aigw.recorder.audit.SummaryChange;
+import dev.aigw.recorder.audit.UsageState;
+import dev.aigw.recorder.config.RecorderConfig;
+import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 
-/** Interception events in, audit rows out. */
+/**
+ * Interception events in; audit rows, with absolute values, out to the rows topic, from which the row sink writes them
+ * to Cassandra.
+ *
+ * <pre>
+ * events ─▶ interceptions (fold per interception id) ─┬─▶ dead letters ─▶ DLQ topic
+ *                                                     ├─▶ detail and summary rows ─▶ rows topic
+ *                                                     └─▶ changes ─┬─▶ by session ─▶ sessions ─▶ rows topic
+ *                                                                  └─▶ by person/provider/model/day ─▶ usage ─▶ rows topic
+ * </pre>
+ */
 public final class RecorderTopology {
-    /** Name of the terminal processor that writes to the audit store. */
-    public static final String WRITER = "audit-writer";
+    /** State of each interception, keyed by start time and id. */
+    public static final String INTERCEPTIONS_STORE = "interceptions";
+    /** Interceptions without an end event and when to close them. */
+    public static final String OPEN_STORE = "open-interceptions";
+    /** State of each session, keyed by session id and initiator. */
+    public static final String SESSIONS_STORE = "sessions";
+    /** Usage rollups, keyed by day, initiator, provider instance and model. */
+    public static final String USAGE_STORE = "usage";
+
+    private static final Serde<AuditRow> ROWS = JsonSerde.of(AuditRow.class);
+    private static final Serde<SummaryChange> CHANGES = JsonSerde.of(SummaryChange.class);
 
     private RecorderTopology() {
     }
 
-    /** Builds the topology reading {@code topic} with the given value serde and writing through {@code writer}. */
-    public static Topology build(String topic, Serde<InterceptionEvent> events, AuditWriter writer) {
-        Objects.requireNonNull(writer, "writer");
+    /** The topology for {@code config}, decoding event values with {@code events} and counting refusals in {@code counters}. */
+    public static Topology build(RecorderConfig config, Deserializer<InterceptionEvent> events, Counters counters) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(topic, Consumed.with(Serdes.String(), events))
-                .filter((id, event) -> event != null)
-                .process(() -> new WriterProcessor(writer), Named.as(WRITER));
+        addStores(builder);
+        Retention retention = new Retention(config.retention());
+        EventDecoder decoder = new EventDecoder(events, config.interceptionsTopic());
+
+        KStream<String, Outcome> outcomes = builder
+                .stream(config.interceptionsTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("events"))
+                .process(() -> new InterceptionProcessor(decoder, retention, config.incompleteAfter(),
+                        config.lateEventWindow(), counters), Named.as("fold-interceptions"), INTERCEPTIONS_STORE, OPEN_STORE);
+        outcomes.flatMap(RecorderTopology::deadLetter, Named.as("rejected"))
+                .to(config.deadLetterTopic(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters"));
+        outcomes.flatMap(RecorderTopology::rows, Named.as("interception-rows"))
+                .to(config.rowsTopic(), Produced.with(Serdes.String(), ROWS).withName("write-interception-rows"));
+
+        KStream<String, SummaryChange> changes = outcomes.flatMapValues(RecorderTopology::change, Named.as("changes"));
+        changes.selectKey((id, change) -> sessionKey(change.after()), Named.as("by-session"))
+                .repartition(Repartitioned.with(Serdes.String(), CHANGES).withName("session-changes"))
+                .process(() -> new SessionProcessor(retention), Named.as("fold-sessions"), SESSIONS_STORE)
+                .to(config.rowsTopic(), Produced.with(Serdes.String(), ROWS).withName("write-session-rows"));
+        changes.map((id, change) -> KeyValue.pair(UsageProcessor.key(change), withoutPrompts(change)), Named.as("by-usage"))
+                .repartition(Repartitioned.with(Serdes.String(), CHANGES).withName("usage-changes"))
+                .process(() -> new UsageProcessor(retention, config.lateEventWindow()), Named.as("fold-usage"), USAGE_STORE)
+                .to(config.rowsTopic(), Produced.with(Serdes.String(), ROWS).withName("write-usage-rows"));
         return builder.build();
     }
 
-    /**
-     * Writes each event synchronously, so an offset is committed only after its rows are in the store; a failed
-     * write fails the task and the records are processed again from the last commit.
-     */
-    private static final class WriterProcessor implements Processor<String, InterceptionEvent, Void, Void> {
-        private final AuditWriter writer;
+    private static void addStores(StreamsBuilder builder) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INTERCEPTIONS_STORE),
+                Serdes.String(), JsonSerde.of(InterceptionState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE),
+                Serdes.String(), JsonSerde.of(InterceptionProcessor.OpenInterception.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSIONS_STORE),
+                Serdes.String(), JsonSerde.of(SessionState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USAGE_STORE),
+                Serdes.String(), JsonSerde.of(UsageState.class)));
+    }
 
-        WriterProcessor(AuditWriter writer) {
-            this.writer = writer;
-        }
+    private static List<KeyValue<byte[], byte[]>> deadLetter(String key, Outcome outcome) {
+        return outcome instanceof Outcome.Rejected r ? List.of(KeyValue.pair(r.key(), r.value())) : List.of();
+    }
 
-        @Override
-        public void process(Record<String, InterceptionEvent> record) {
-            writer.write(record.value());
-        }
+    private static List<KeyValue<String, AuditRow>> rows(String key, Outcome outcome) {
+        return outcome instanceof Outcome.Recorded r
+                ? r.rows().stream().map(row -> KeyValue.pair(row.key(), row)).toList()
+                : List.of();
+    }
+
+    private static List<SummaryChange> change(Outcome outcome) {
+        return outcome instanceof Outcome.Recorded r && r.change() != null ? List.of(r.change()) : List.of();
+    }
+
+    // A session belongs to one person: two people's clients that happen to share a session id stay apart.
+    private static String sessionKey(Contribution c) {
+        return RowKeys.of(c.sessionId(), c.initiatorId());
+    }
+
+    private static SummaryChange withoutPrompts(SummaryChange change) {
+        return new SummaryChange(change.before() == null ? null : change.before().withoutPrompt(),
+                change.after().withoutPrompt());
     }
 }

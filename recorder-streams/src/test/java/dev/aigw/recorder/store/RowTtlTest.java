@@ -10,19 +10,20 @@ class RowTtlTest {
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
     @Test
-    void shouldExpireAtStartPlusRetention() {
-        assertThat(RowTtl.seconds(NOW.minusSeconds(3600), NOW, Duration.ofDays(1)))
-                .hasValue((int) Duration.ofHours(23).toSeconds());
+    void shouldLiveUntilTheExpiryRoundedUpToTheSecond() {
+        assertThat(RowTtl.seconds(NOW.plus(Duration.ofHours(23)), NOW)).hasValue((int) Duration.ofHours(23).toSeconds());
+        assertThat(RowTtl.seconds(NOW.plusMillis(1500), NOW)).hasValue(2);
     }
 
     @Test
-    void shouldSkipWritesForInterceptionsAlreadyPastRetention() {
-        assertThat(RowTtl.seconds(NOW.minus(Duration.ofDays(2)), NOW, Duration.ofDays(1))).isEmpty();
+    void shouldSkipRowsAlreadyPastTheirExpiry() {
+        assertThat(RowTtl.seconds(NOW, NOW)).isEmpty();
+        assertThat(RowTtl.seconds(NOW.minusSeconds(1), NOW)).isEmpty();
     }
 
     @Test
-    void shouldNotExpireWhenRetentionIsZeroAndCapAtCassandrasMaximum() {
-        assertThat(RowTtl.seconds(NOW, NOW, Duration.ZERO)).hasValue(0);
-        assertThat(RowTtl.seconds(NOW, NOW, Duration.ofDays(365 * 30))).hasValue(630_720_000);
+    void shouldNotExpireRowsWithoutExpiryAndCapAtCassandrasMaximum() {
+        assertThat(RowTtl.seconds(null, NOW)).hasValue(0);
+        assertThat(RowTtl.seconds(NOW.plus(Duration.ofDays(365 * 30)), NOW)).hasValue(630_720_000);
     }
 }

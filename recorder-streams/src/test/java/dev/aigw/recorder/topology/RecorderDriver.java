@@ -1,0 +1,139 @@
+package dev.aigw.recorder.topology;
+
+import dev.aigw.events.v1.InterceptionEvent;
+import dev.aigw.recorder.audit.AuditRow;
+import dev.aigw.recorder.audit.RowKeys;
+import dev.aigw.recorder.config.RecorderConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The recorder's topology in a TopologyTestDriver, fed with events and read back as the row sink would see the rows
+ * topic: the latest version of each row.
+ *
+ * <p>Event values use Avro's single-object encoding rather than the Confluent wire format, which needs a registry;
+ * the integration tests cover the wire format.
+ */
+final class RecorderDriver implements AutoCloseable {
+    static final String EVENTS = "events";
+    static final String DLQ = "dlq";
+    static final String ROWS = "rows";
+
+    private final TopologyTestDriver driver;
+    private final Counters counters = new Counters();
+    private final TestInputTopic<byte[], byte[]> events;
+    private final TestOutputTopic<String, AuditRow> rows;
+    private final TestOutputTopic<byte[], byte[]> deadLetters;
+    private final Map<String, AuditRow> latest = new LinkedHashMap<>();
+
+    RecorderDriver(Instant now, Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(Map.of("CODER_AI_GATEWAY_INTERCEPTIONS_TOPIC", EVENTS,
+                "CODER_AI_GATEWAY_INTERCEPTIONS_DLQ_TOPIC", DLQ, "CODER_AI_GATEWAY_RECORDER_ROWS_TOPIC", ROWS));
+        all.putAll(env);
+        RecorderConfig config = RecorderConfig.fromEnv(all);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "recorder-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("recorder-ttd").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        driver = new TopologyTestDriver(RecorderTopology.build(config, singleObject(), counters), props, now);
+        events = driver.createInputTopic(EVENTS, new ByteArraySerializer(), new ByteArraySerializer());
+        rows = driver.createOutputTopic(ROWS, new StringDeserializer(), JsonSerde.of(AuditRow.class));
+        deadLetters = driver.createOutputTopic(DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    RecorderDriver(Instant now) {
+        this(now, Map.of());
+    }
+
+    void send(InterceptionEvent... sent) {
+        for (InterceptionEvent e : sent) {
+            sendRaw(e.getInterceptionId().getBytes(StandardCharsets.UTF_8), encode(e));
+        }
+    }
+
+    void sendRaw(byte[] key, byte[] value) {
+        events.pipeInput(key, value);
+    }
+
+    void advance(Duration wallClock) {
+        driver.advanceWallClockTime(wallClock);
+    }
+
+    Counters counters() {
+        return counters;
+    }
+
+    /** The latest version of every row so far, by key. */
+    Map<String, AuditRow> rows() {
+        rows.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        return latest;
+    }
+
+    AuditRow.Interception interception(String id) {
+        return (AuditRow.Interception) rows().get(RowKeys.of("interception", id));
+    }
+
+    AuditRow.Session session(String sessionId, String initiator) {
+        return (AuditRow.Session) rows().get(RowKeys.of("session", sessionId, initiator));
+    }
+
+    AuditRow.Usage usage(LocalDate day, String initiator, String providerName, String model) {
+        return (AuditRow.Usage) rows().get(RowKeys.of("usage", day.toString(), initiator, providerName, model));
+    }
+
+    List<TestRecord<byte[], byte[]>> deadLetters() {
+        return deadLetters.readRecordsToList();
+    }
+
+    static byte[] encode(InterceptionEvent e) {
+        try {
+            ByteBuffer buffer = e.toByteBuffer();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static Deserializer<InterceptionEvent> singleObject() {
+        return (topic, data) -> {
+            try {
+                return InterceptionEvent.fromByteBuffer(ByteBuffer.wrap(data));
+            } catch (IOException | AvroRuntimeException e) {
+                throw new SerializationException("not a single-object encoded InterceptionEvent: " + e.getMessage(), e);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
