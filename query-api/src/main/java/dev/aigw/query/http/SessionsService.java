@@ -66,7 +66,7 @@ public final class SessionsService implements HttpService {
         Page<SessionRow> page = Page.of(sessions.rows(audit.filter(), after, InterceptionsService.fetchSize(request)),
                 request);
         String next = page.resumeAfter()
-                .map(s -> cursors.encode(scope, List.of(s.listedAt().toString(), s.sessionId(), s.initiatorId())))
+                .map(s -> cursors.encode(scope, List.of(s.startedAt().toString(), s.sessionId(), s.initiatorId())))
                 .orElse(null);
         long count = sessions.rows(audit.filter(), Optional.empty(), 5000).count();
         Json.send(res, new Listing(count, page.items().stream().map(SessionView::of).toList(), next));

@@ -23,10 +23,10 @@ import java.util.stream.StreamSupport;
  */
 public final class SessionLists {
     /** Where a listing resumes: after this session's row, in listing order. */
-    public record After(Instant listedAt, String sessionId, String initiatorId) {
+    public record After(Instant startedAt, String sessionId, String initiatorId) {
     }
 
-    // Cassandra orders text by its UTF-8 bytes; within one listed_at, rows follow session id, then initiator id.
+    // Cassandra orders text by its UTF-8 bytes; within one start, rows follow session id, then initiator id.
     private static final Comparator<String> UTF8 = (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
             b.getBytes(StandardCharsets.UTF_8));
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
@@ -60,7 +60,7 @@ public final class SessionLists {
             return byId(filter.sessionId().get())
                     .filter(s -> within(filter, s) && after.map(a -> isAfter(s, a)).orElse(true) && matches(filter, s));
         }
-        Optional<LocalDate> last = after.map(a -> ActiveDays.day(a.listedAt()));
+        Optional<LocalDate> last = after.map(a -> ActiveDays.day(a.startedAt()));
         return days.any(filter).stream()
                 .filter(day -> last.isEmpty() || !day.isAfter(last.get()))
                 .flatMap(day -> filter.initiator().isPresent()
@@ -70,20 +70,20 @@ public final class SessionLists {
 
     private Stream<SessionRow> partition(Table table, SearchFilter filter, Optional<After> after, int fetch, Object... key) {
         BoundStatement statement = after.isPresent()
-                ? table.upTo.bind(InterceptionLists.append(key, after.get().listedAt()))
+                ? table.upTo.bind(InterceptionLists.append(key, after.get().startedAt()))
                 : table.before.bind(InterceptionLists.append(key, filter.startedBefore().orElse(END_OF_TIME)));
         Iterable<Row> rows = session.execute(statement.setPageSize(fetch));
         Instant from = filter.startedAfter().orElse(Instant.MIN);
         return StreamSupport.stream(rows.spliterator(), false)
                 .map(SessionRow::of)
                 .dropWhile(s -> after.isPresent() && !isAfter(s, after.get()))
-                .takeWhile(s -> !s.listedAt().isBefore(from))
+                .takeWhile(s -> !s.startedAt().isBefore(from))
                 .filter(s -> matches(filter, s));
     }
 
     // Only called on rows listed at or before the position: those at the same instant come first, in text order.
     private static boolean isAfter(SessionRow s, After a) {
-        int byTime = s.listedAt().compareTo(a.listedAt());
+        int byTime = s.startedAt().compareTo(a.startedAt());
         if (byTime != 0) {
             return byTime < 0;
         }
@@ -92,8 +92,8 @@ public final class SessionLists {
     }
 
     private static boolean within(SearchFilter f, SessionRow s) {
-        return f.startedAfter().map(t -> !s.listedAt().isBefore(t)).orElse(true)
-                && f.startedBefore().map(s.listedAt()::isBefore).orElse(true);
+        return f.startedAfter().map(t -> !s.startedAt().isBefore(t)).orElse(true)
+                && f.startedBefore().map(s.startedAt()::isBefore).orElse(true);
     }
 
     private static boolean matches(SearchFilter f, SessionRow s) {
@@ -105,11 +105,11 @@ public final class SessionLists {
         return wanted.isEmpty() || values.contains(wanted.get());
     }
 
-    /** The two reads of one listing table: before a time, and from a listed instant down. */
+    /** The two reads of one listing table: before a time, and from a start down. */
     private record Table(PreparedStatement before, PreparedStatement upTo) {
         Table(CqlSession session, String fromWhere) {
-            this(session.prepare("SELECT * FROM " + fromWhere + " AND listed_at < ?"),
-                    session.prepare("SELECT * FROM " + fromWhere + " AND listed_at <= ?"));
+            this(session.prepare("SELECT * FROM " + fromWhere + " AND started_at < ?"),
+                    session.prepare("SELECT * FROM " + fromWhere + " AND started_at <= ?"));
         }
     }
 }

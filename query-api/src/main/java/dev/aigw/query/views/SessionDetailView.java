@@ -24,7 +24,7 @@ public record SessionDetailView(String id, InitiatorView initiator, String clien
 
     /** The view of a session's rows (one per person, at least one) and a page of its threads, newest first. */
     public static SessionDetailView of(List<SessionRow> rows, int threadCount, List<ThreadView> page) {
-        SessionRow first = rows.stream().min(Comparator.comparing(SessionRow::listedAt)).orElseThrow();
+        SessionRow first = rows.stream().min(Comparator.comparing(SessionRow::startedAt)).orElseThrow();
         return new SessionDetailView(first.sessionId(), InitiatorView.of(first.initiatorId(), first.initiatorUsername()),
                 first.client(), union(rows, SessionRow::providers), union(rows, SessionRow::providerNames),
                 union(rows, SessionRow::models), first.startedAt(),
