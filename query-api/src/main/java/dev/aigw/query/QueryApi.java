@@ -12,6 +12,7 @@ import dev.aigw.query.paging.Cursors;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.ProviderSettings;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -56,20 +57,23 @@ public final class QueryApi implements AutoCloseable {
                 .addContactPoints(config.cassandraContactPoints())
                 .withLocalDatacenter(config.cassandraLocalDc())
                 .build();
-        HttpService[] audit = AuditViews.create(auth, () -> control.keys().snapshot().values(),
-                Cursors.from(config.control().masterKey()), session, config.keyspace()).toArray(HttpService[]::new);
+        List<HttpService> audit = AuditViews.create(auth, () -> control.keys().snapshot().values(),
+                Cursors.from(config.control().masterKey()), session, config.keyspace());
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true).build()))
-                .routing(r -> {
-                    AUDIT_PREFIXES.forEach(prefix -> r.register(prefix, audit));
-                    r.register("/api/v2", keys, providers).register(new OpenApiService());
-                    Json.registerErrors(r);
-                })
+                .routing(r -> routing(r, audit, List.of(keys, providers)))
                 .build()
                 .start();
         return new QueryApi(session, control, server);
+    }
+
+    /** Every route of the API: the audit views under both prefixes, administration under {@code /api/v2}, OpenAPI. */
+    static void routing(HttpRouting.Builder routing, List<HttpService> audit, List<HttpService> admin) {
+        AUDIT_PREFIXES.forEach(prefix -> routing.register(prefix, audit.toArray(HttpService[]::new)));
+        routing.register("/api/v2", admin.toArray(HttpService[]::new)).register(new OpenApiService());
+        Json.registerErrors(routing);
     }
 
     /** The port the API listens on. */
