@@ -106,7 +106,12 @@ final class AuditWorld implements BeforeAllCallback {
 
     private static Map<String, String> env() {
         String events = RealStack.unique("events");
+        String keys = RealStack.unique("keys");
+        String providers = RealStack.unique("providers");
         RealStack.createTopics(3, events);
+        // Created up front: a control-topic view that finds its topic without partitions yet polls unassigned and
+        // stops (CompactedTopicView.partitions), so the query API would never become ready.
+        RealStack.createTopics(1, keys, providers);
         Map<String, String> env = new HashMap<>(Map.of(
                 "CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", RealStack.kafkaBootstrap(),
                 "CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", RealStack.schemaRegistryUrl().toString(),
@@ -120,8 +125,8 @@ final class AuditWorld implements BeforeAllCallback {
                 "CODER_AI_GATEWAY_QUERY_PORT", "0"));
         env.put("CODER_AI_GATEWAY_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate());
-        env.put("CODER_AI_GATEWAY_CONTROL_KEYS_TOPIC", RealStack.unique("keys"));
-        env.put("CODER_AI_GATEWAY_CONTROL_PROVIDERS_TOPIC", RealStack.unique("providers"));
+        env.put("CODER_AI_GATEWAY_CONTROL_KEYS_TOPIC", keys);
+        env.put("CODER_AI_GATEWAY_CONTROL_PROVIDERS_TOPIC", providers);
         try {
             env.put("CODER_AI_GATEWAY_DATA_DIR", Files.createTempDirectory("recorder-state").toString());
         } catch (IOException e) {
