@@ -4,12 +4,14 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import dev.aigw.control.v1.KeyEvent;
 import dev.aigw.query.paging.Cursors;
 import dev.aigw.query.store.ActiveDays;
+import dev.aigw.query.store.DayCounts;
 import dev.aigw.query.store.FilterValues;
 import dev.aigw.query.store.InterceptionDetails;
 import dev.aigw.query.store.InterceptionLists;
 import dev.aigw.query.store.SessionLists;
 import dev.aigw.query.store.Usage;
 import io.helidon.webserver.http.HttpService;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -29,10 +31,11 @@ public final class AuditViews {
         var days = new ActiveDays(session, keyspace);
         var lists = new InterceptionLists(session, keyspace, days);
         var details = new InterceptionDetails(session, keyspace);
-        var usage = new Usage(session, keyspace, days, lists);
+        var counts = new DayCounts(Clock.systemUTC());
+        var usage = new Usage(session, keyspace, days, lists, counts);
         return List.of(new ExportService(access, lists),
                 new InterceptionsService(access, cursors, lists, details, usage),
-                new SessionsService(access, cursors, new SessionLists(session, keyspace, days), lists, details),
+                new SessionsService(access, cursors, new SessionLists(session, keyspace, days, counts), lists, details),
                 new FilterValuesService(access, new FilterValues(session, keyspace)),
                 new UsageService(access, usage));
     }

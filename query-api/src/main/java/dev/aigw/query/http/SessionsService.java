@@ -68,8 +68,7 @@ public final class SessionsService implements HttpService {
         String next = page.resumeAfter()
                 .map(s -> cursors.encode(scope, List.of(s.startedAt().toString(), s.sessionId(), s.initiatorId())))
                 .orElse(null);
-        long count = sessions.rows(audit.filter(), Optional.empty(), 5000).count();
-        Json.send(res, new Listing(count, page.items().stream().map(SessionView::of).toList(), next));
+        Json.send(res, new Listing(sessions.count(audit.filter()), page.items().stream().map(SessionView::of).toList(), next));
     }
 
     private void one(ServerRequest req, ServerResponse res) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -39,6 +40,8 @@ public final class InterceptionLists {
     private final Table bySession;
     private final PreparedStatement sessionInitiators;
     private final PreparedStatement whole;
+    private final PreparedStatement dayBetween;
+    private final PreparedStatement initiatorDayBetween;
 
     /** Prepares every statement once against the keyspace. */
     public InterceptionLists(CqlSession session, String keyspace, ActiveDays days) {
@@ -50,6 +53,21 @@ public final class InterceptionLists {
                 " ORDER BY started_at DESC, interception_id DESC");
         sessionInitiators = session.prepare("SELECT initiator_id FROM " + keyspace + ".sessions WHERE session_id = ?");
         whole = session.prepare("SELECT * FROM " + keyspace + ".session_interceptions WHERE session_id = ? AND initiator_id = ?");
+        String matched = "SELECT initiator_id, provider, provider_name, model, client, session_id FROM " + keyspace;
+        dayBetween = session.prepare(matched + ".interceptions_by_day WHERE day = ? AND started_at >= ? AND started_at < ?");
+        initiatorDayBetween = session.prepare(matched + ".interceptions_by_initiator WHERE initiator_id = ? AND day = ? "
+                + "AND started_at >= ? AND started_at < ?");
+    }
+
+    /** How many interceptions match {@code filter} on {@code day}, within its range; not for a session's search. */
+    CompletableFuture<Long> count(SearchFilter filter, LocalDate day) {
+        Instant from = DayCounts.from(day, filter);
+        Instant to = DayCounts.to(day, filter);
+        BoundStatement statement = filter.initiator().isPresent()
+                ? initiatorDayBetween.bind(filter.initiator().get(), day, from, to) : dayBetween.bind(day, from, to);
+        return AsyncRows.sum(session.executeAsync(statement.setPageSize(5000)), row -> is(filter.provider(),
+                row.getString("provider")) && is(filter.providerName(), row.getString("provider_name"))
+                && is(filter.model(), row.getString("model")) && is(filter.client(), row.getString("client")) ? 1 : 0);
     }
 
     /** Every interception of one person's session, oldest first. */

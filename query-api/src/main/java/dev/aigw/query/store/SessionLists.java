@@ -29,21 +29,39 @@ public final class SessionLists {
     // Cassandra orders text by its UTF-8 bytes; within one start, rows follow session id, then initiator id.
     private static final Comparator<String> UTF8 = (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
             b.getBytes(StandardCharsets.UTF_8));
+    private static final int FETCH = 5000;
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
     private final CqlSession session;
     private final ActiveDays days;
+    private final DayCounts counts;
     private final PreparedStatement byId;
     private final Table byDay;
     private final Table byInitiator;
 
     /** Prepares every statement once against the keyspace. */
-    public SessionLists(CqlSession session, String keyspace, ActiveDays days) {
+    public SessionLists(CqlSession session, String keyspace, ActiveDays days, DayCounts counts) {
         this.session = session;
         this.days = days;
+        this.counts = counts;
         byId = session.prepare("SELECT * FROM " + keyspace + ".sessions WHERE session_id = ?");
         byDay = new Table(session, keyspace + ".sessions_by_day WHERE day = ?");
         byInitiator = new Table(session, keyspace + ".sessions_by_initiator WHERE initiator_id = ? AND day = ?");
+    }
+
+    /** How many sessions match {@code filter}, counted day by day in the listing's partitions. */
+    public long count(SearchFilter filter) {
+        if (filter.sessionId().isPresent()) {
+            return rows(filter, Optional.empty(), FETCH).count();
+        }
+        return counts.total("sessions", filter, days.any(filter), day -> {
+            Object[] key = filter.initiator().isPresent() ? new Object[] {filter.initiator().get(), day} : new Object[] {day};
+            Table table = filter.initiator().isPresent() ? byInitiator : byDay;
+            BoundStatement statement = table.between.bind(InterceptionLists.append(key, DayCounts.from(day, filter),
+                    DayCounts.to(day, filter)));
+            return AsyncRows.sum(session.executeAsync(statement.setPageSize(FETCH)),
+                    row -> matches(filter, SessionRow.of(row)) ? 1 : 0);
+        });
     }
 
     /** The rows of one session, one per person in it (normally one), as {@code sessions} holds them in full. */
@@ -105,11 +123,12 @@ public final class SessionLists {
         return wanted.isEmpty() || values.contains(wanted.get());
     }
 
-    /** The two reads of one listing table: before a time, and from a start down. */
-    private record Table(PreparedStatement before, PreparedStatement upTo) {
+    /** The reads of one listing table: before a time, from a start down, and between two times. */
+    private record Table(PreparedStatement before, PreparedStatement upTo, PreparedStatement between) {
         Table(CqlSession session, String fromWhere) {
             this(session.prepare("SELECT * FROM " + fromWhere + " AND started_at < ?"),
-                    session.prepare("SELECT * FROM " + fromWhere + " AND started_at <= ?"));
+                    session.prepare("SELECT * FROM " + fromWhere + " AND started_at <= ?"),
+                    session.prepare("SELECT * FROM " + fromWhere + " AND started_at >= ? AND started_at < ?"));
         }
     }
 }

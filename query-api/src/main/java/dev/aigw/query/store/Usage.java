@@ -1,12 +1,10 @@
 package dev.aigw.query.store;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.Row;
 import dev.aigw.query.search.SearchFilter;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -23,14 +21,16 @@ public final class Usage {
     private final CqlSession session;
     private final ActiveDays days;
     private final InterceptionLists lists;
+    private final DayCounts counts;
     private final PreparedStatement byDay;
     private final PreparedStatement byInitiator;
 
     /** Prepares the rollup reads against the keyspace. */
-    public Usage(CqlSession session, String keyspace, ActiveDays days, InterceptionLists lists) {
+    public Usage(CqlSession session, String keyspace, ActiveDays days, InterceptionLists lists, DayCounts counts) {
         this.session = session;
         this.days = days;
         this.lists = lists;
+        this.counts = counts;
         byDay = session.prepare("SELECT * FROM " + keyspace + ".usage_by_day WHERE day = ?");
         byInitiator = session.prepare("SELECT * FROM " + keyspace + ".usage_by_initiator WHERE initiator_id = ? AND day = ?");
     }
@@ -40,40 +40,37 @@ public final class Usage {
         if (filter.client().isPresent() || filter.sessionId().isPresent()) {
             return lists.rows(filter, Optional.empty(), FETCH).map(UsageRow::of);
         }
-        return days.matching(filter).stream().flatMap(day -> whole(day, filter) ? rollup(filter, day)
-                : lists.rows(filter.within(Optional.of(latest(filter.startedAfter(), start(day))),
-                        Optional.of(earliest(filter.startedBefore(), start(day.plusDays(1))))), Optional.empty(), FETCH)
-                        .map(UsageRow::of));
+        return days.matching(filter).stream().flatMap(day -> DayCounts.whole(day, filter)
+                ? StreamSupport.stream(session.execute(rollup(filter, day)).spliterator(), false).map(UsageRow::of)
+                        .filter(u -> matches(filter, u))
+                : lists.rows(filter.within(Optional.of(DayCounts.from(day, filter)), Optional.of(DayCounts.to(day, filter))),
+                        Optional.empty(), FETCH).map(UsageRow::of));
     }
 
-    /** How many interceptions match {@code filter}. */
+    /**
+     * How many interceptions match {@code filter}: from the rollups for whole days (but by client, which they do not
+     * break down), otherwise by counting the listing's rows; a session's by counting its own.
+     */
     public long interceptions(SearchFilter filter) {
-        return rows(filter).mapToLong(UsageRow::interceptions).sum();
+        if (filter.sessionId().isPresent()) {
+            return lists.rows(filter, Optional.empty(), FETCH).count();
+        }
+        return counts.total("interceptions", filter, days.matching(filter), day -> filter.client().isEmpty()
+                && DayCounts.whole(day, filter)
+                ? AsyncRows.sum(session.executeAsync(rollup(filter, day)),
+                        row -> matches(filter, UsageRow.of(row)) ? row.getLong("interceptions") : 0)
+                : lists.count(filter, day));
     }
 
-    private Stream<UsageRow> rollup(SearchFilter filter, LocalDate day) {
-        Iterable<Row> rows = session.execute((filter.initiator().isPresent()
-                ? byInitiator.bind(filter.initiator().get(), day) : byDay.bind(day)).setPageSize(FETCH));
-        return StreamSupport.stream(rows.spliterator(), false).map(UsageRow::of)
-                .filter(u -> InterceptionLists.is(filter.provider(), u.provider())
-                        && InterceptionLists.is(filter.providerName(), u.providerName())
-                        && InterceptionLists.is(filter.model(), u.model()));
+    private BoundStatement rollup(SearchFilter filter, LocalDate day) {
+        return (filter.initiator().isPresent() ? byInitiator.bind(filter.initiator().get(), day) : byDay.bind(day))
+                .setPageSize(FETCH);
     }
 
-    private static boolean whole(LocalDate day, SearchFilter filter) {
-        return filter.startedAfter().map(a -> !a.isAfter(start(day))).orElse(true)
-                && filter.startedBefore().map(b -> !b.isBefore(start(day.plusDays(1)))).orElse(true);
+    private static boolean matches(SearchFilter filter, UsageRow u) {
+        return InterceptionLists.is(filter.provider(), u.provider())
+                && InterceptionLists.is(filter.providerName(), u.providerName())
+                && InterceptionLists.is(filter.model(), u.model());
     }
 
-    private static Instant start(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private static Instant latest(Optional<Instant> a, Instant b) {
-        return a.filter(x -> x.isAfter(b)).orElse(b);
-    }
-
-    private static Instant earliest(Optional<Instant> a, Instant b) {
-        return a.filter(x -> x.isBefore(b)).orElse(b);
-    }
 }
