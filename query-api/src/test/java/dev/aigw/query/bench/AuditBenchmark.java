@@ -45,7 +45,18 @@ public final class AuditBenchmark {
         this.port = port;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            benchmark();
+        } catch (RuntimeException | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        // The test kit's engines and clients run on threads of their own; exiting runs its shutdown hooks.
+        System.exit(0);
+    }
+
+    private static void benchmark() {
         int people = Integer.getInteger("bench.people", 1000);
         int perPerson = Integer.getInteger("bench.perPerson", 1000);
         int days = Integer.getInteger("bench.days", 30);
@@ -62,10 +73,9 @@ public final class AuditBenchmark {
         try (QueryApi api = QueryApi.start(QueryConfig.fromEnv(env(keyspace)))) {
             new AuditBenchmark(api.port()).run(sample, samples);
         }
-        System.exit(0);
     }
 
-    private void run(List<SyntheticAudit.Written> sample, int samples) throws Exception {
+    private void run(List<SyntheticAudit.Written> sample, int samples) {
         Map<String, String> keys = new HashMap<>();
         for (int i = 0; i < 20; i++) {
             keys.computeIfAbsent(sample.get(i * sample.size() / 20).initiatorId(), this::memberKey);

@@ -1,7 +1,12 @@
 package dev.aigw.query.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,8 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Writes a synthetic audit store straight into the recorder's tables, as the recorder would leave them: every person's
  * interceptions spread over the last days (each with a prompt, a token count, a tool call and a thought), grouped ten
- * at a time into sessions, with the usage rollups and filter values that go with them. Writes go out concurrently,
- * at most {@code IN_FLIGHT} at a time. The columns written are the ones the query API reads.
+ * at a time into sessions, with the usage rollups and filter values that go with them. An interception's rows go out
+ * as one unlogged batch (eight partitions, one per table); writes go out concurrently, at most {@code IN_FLIGHT} at a
+ * time. The columns written are the ones the query API reads.
  */
 final class SyntheticAudit {
     private static final int IN_FLIGHT = 256;
@@ -130,26 +136,28 @@ final class SyntheticAudit {
         listed.put("reasoning_tokens", 0L);
         listed.put("tool_calls", 1);
         String prompt = "Please refactor the module so that the tests pass and explain what you changed, step " + id;
-        insert("interceptions", with(listed, "interception_id", id, "initiator_id", user, "session_id", sessionId,
-                "started_at", at, "prompt", prompt, "metadata", Map.of("request_user_agent", "claude-cli/2.0.67")));
-        insert("interceptions_by_day", with(listed, "day", day, "started_at", at, "interception_id", id,
-                "initiator_id", user, "session_id", sessionId));
-        insert("interceptions_by_initiator", with(listed, "initiator_id", user, "day", day, "started_at", at,
-                "interception_id", id, "session_id", sessionId));
-        insert("session_interceptions", with(listed, "session_id", sessionId, "initiator_id", user, "started_at", at,
-                "interception_id", id, "prompt", prompt));
-        insert("prompts", with(Map.of(), "interception_id", id, "seq", 1, "event_id", UUID.randomUUID(),
-                "provider_response_id", "msg_" + id, "prompt", prompt, "created_at", at));
-        insert("model_thoughts", with(Map.of(), "interception_id", id, "seq", 2, "event_id", UUID.randomUUID(),
+        List<BatchableStatement<?>> rows = new ArrayList<>();
+        rows.add(bind("interceptions", with(listed, "interception_id", id, "initiator_id", user, "session_id", sessionId,
+                "started_at", at, "prompt", prompt, "metadata", Map.of("request_user_agent", "claude-cli/2.0.67"))));
+        rows.add(bind("interceptions_by_day", with(listed, "day", day, "started_at", at, "interception_id", id,
+                "initiator_id", user, "session_id", sessionId)));
+        rows.add(bind("interceptions_by_initiator", with(listed, "initiator_id", user, "day", day, "started_at", at,
+                "interception_id", id, "session_id", sessionId)));
+        rows.add(bind("session_interceptions", with(listed, "session_id", sessionId, "initiator_id", user, "started_at", at,
+                "interception_id", id, "prompt", prompt)));
+        rows.add(bind("prompts", with(Map.of(), "interception_id", id, "seq", 1, "event_id", UUID.randomUUID(),
+                "provider_response_id", "msg_" + id, "prompt", prompt, "created_at", at)));
+        rows.add(bind("model_thoughts", with(Map.of(), "interception_id", id, "seq", 2, "event_id", UUID.randomUUID(),
                 "provider_response_id", "msg_" + id, "content", "I should read the failing test first.", "source",
-                "thinking", "created_at", at));
-        insert("tool_usages", with(Map.of(), "interception_id", id, "seq", 3, "event_id", UUID.randomUUID(),
+                "thinking", "created_at", at)));
+        rows.add(bind("tool_usages", with(Map.of(), "interception_id", id, "seq", 3, "event_id", UUID.randomUUID(),
                 "provider_response_id", "msg_" + id, "tool_call_id", "toolu_" + id, "tool", "Read", "input",
-                "{\"path\":\"src/Main.java\"}", "injected", false, "created_at", at));
-        insert("token_usages", with(Map.of(), "interception_id", id, "seq", 4, "event_id", UUID.randomUUID(),
+                "{\"path\":\"src/Main.java\"}", "injected", false, "created_at", at)));
+        rows.add(bind("token_usages", with(Map.of(), "interception_id", id, "seq", 4, "event_id", UUID.randomUUID(),
                 "provider_response_id", "msg_" + id, "provider_model", model[2], "input_tokens", input, "output_tokens",
                 output, "cache_read_input_tokens", 0L, "cache_write_input_tokens", 0L, "reasoning_tokens", 0L, "extra",
-                Map.of(), "created_at", at));
+                Map.of(), "created_at", at)));
+        send(BatchStatement.newInstance(DefaultBatchType.UNLOGGED, rows));
     }
 
     private void session(String sessionId, String user, String[] model, String client, List<Object[]> threads) {
@@ -210,15 +218,23 @@ final class SyntheticAudit {
     }
 
     private void insert(String table, Map<String, Object> row) {
+        send(bind(table, row));
+    }
+
+    private BoundStatement bind(String table, Map<String, Object> row) {
         String columns = String.join(", ", row.keySet());
         PreparedStatement insert = inserts.computeIfAbsent(table + "(" + columns + ")", k -> session.prepare(
                 "INSERT INTO " + keyspace + "." + table + " (" + columns + ") VALUES ("
                         + String.join(", ", Collections.nCopies(row.size(), "?")) + ")"));
+        return insert.bind(row.values().toArray());
+    }
+
+    private void send(Statement<?> statement) {
         inFlight.acquireUninterruptibly();
         if (failure.get() != null) {
             throw new CompletionException(failure.get());
         }
-        session.executeAsync(insert.bind(row.values().toArray())).whenComplete((rs, e) -> {
+        session.executeAsync(statement).whenComplete((rs, e) -> {
             if (e != null) {
                 failure.compareAndSet(null, e);
             }
