@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
+import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * time. The columns written are the ones the query API reads.
  */
 final class SyntheticAudit {
-    private static final int IN_FLIGHT = 256;
+    private static final int IN_FLIGHT = 64;
+    private static final int ATTEMPTS = 5;
     private static final int SESSION_SIZE = 10;
     private static final String[][] MODELS = {{"anthropic", "anthropic", "claude-sonnet-4-0"},
         {"anthropic", "anthropic", "claude-opus-4"}, {"openai", "openai", "gpt-4o"}};
@@ -234,7 +236,16 @@ final class SyntheticAudit {
         if (failure.get() != null) {
             throw new CompletionException(failure.get());
         }
+        execute(statement, 1);
+    }
+
+    // Upserts are idempotent, so a write the busy node timed out on is simply sent again.
+    private void execute(Statement<?> statement, int attempt) {
         session.executeAsync(statement).whenComplete((rs, e) -> {
+            if (e instanceof WriteTimeoutException && attempt < ATTEMPTS) {
+                execute(statement, attempt + 1);
+                return;
+            }
             if (e != null) {
                 failure.compareAndSet(null, e);
             }
