@@ -4,12 +4,13 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.query.http.AdminAuth;
-import dev.aigw.query.http.InterceptionsService;
+import dev.aigw.query.http.AuditViews;
 import dev.aigw.query.http.Json;
 import dev.aigw.query.http.KeysService;
+import dev.aigw.query.http.OpenApiService;
 import dev.aigw.query.http.ProvidersService;
 import dev.aigw.query.http.RequestMetrics;
-import dev.aigw.query.store.InterceptionReader;
+import dev.aigw.query.paging.Cursors;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.ProviderSettings;
 import dev.aigw.schemas.metrics.ServiceMetrics;
@@ -17,14 +18,19 @@ import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
 /** A running query API: HTTP server, Cassandra session and metrics, stopped together. */
 public final class QueryApi implements AutoCloseable {
+    /** Where the audit views are mounted: the reference's old and new prefixes. */
+    public static final List<String> AUDIT_PREFIXES = List.of("/api/v2/aibridge", "/api/v2/ai-gateway");
     private static final Duration READY = Duration.ofSeconds(60);
 
     private final CqlSession session;
@@ -59,13 +65,14 @@ public final class QueryApi implements AutoCloseable {
                 .addContactPoints(config.cassandraContactPoints())
                 .withLocalDatacenter(config.cassandraLocalDc())
                 .build();
-        var interceptions = new InterceptionsService(
-                new InterceptionReader(session, config.keyspace(), Clock.systemUTC(), config.lookbackDays()),
-                auth);
+        List<HttpService> audit = AuditViews.create(auth, () -> control.keys().snapshot().values(),
+                Cursors.from(config.control().masterKey()), session, config.keyspace());
         ServiceMetrics metrics = ServiceMetrics.create();
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
+                // A page leaves in several segments; with Nagle on, the last waits for a delayed ACK (~40 ms).
+                .connectionOptions(o -> o.tcpNoDelay(true))
                 .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true)
                         .addCheck(() -> HealthCheckResponse.builder().status(control.ready()).build(),
                                 HealthCheckType.READINESS, "control-plane")
@@ -74,10 +81,8 @@ public final class QueryApi implements AutoCloseable {
                 .routing(r -> {
                     r.addFilter(new RequestMetrics(metrics.registry()))
                             .get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, ServiceMetrics.CONTENT_TYPE)
-                                    .send(metrics.scrape()))
-                            .register("/api/v2/aibridge", interceptions).register("/api/v2/ai-gateway", interceptions)
-                            .register("/api/v2", keys, providers);
-                    Json.registerErrors(r);
+                                    .send(metrics.scrape()));
+                    routing(r, audit, List.of(keys, providers));
                 })
                 .build()
                 .start();
@@ -88,6 +93,13 @@ public final class QueryApi implements AutoCloseable {
     private static HealthCheckResponse cassandra(CqlSession session) {
         long up = session.getMetadata().getNodes().values().stream().filter(n -> n.getState() == NodeState.UP).count();
         return HealthCheckResponse.builder().status(up > 0).detail("nodes_up", up).build();
+    }
+
+    /** Every route of the API: the audit views under both prefixes, administration under {@code /api/v2}, OpenAPI. */
+    static void routing(HttpRouting.Builder routing, List<HttpService> audit, List<HttpService> admin) {
+        AUDIT_PREFIXES.forEach(prefix -> routing.register(prefix, audit.toArray(HttpService[]::new)));
+        routing.register("/api/v2", admin.toArray(HttpService[]::new)).register(new OpenApiService());
+        Json.registerErrors(routing);
     }
 
     /** The port the API listens on. */

@@ -21,7 +21,6 @@ import java.util.Optional;
  * @param cassandraLocalDc       local datacenter of the driver
  * @param keyspace               audit keyspace
  * @param adminToken             bootstrap admin credential, if set
- * @param lookbackDays           how many daily partitions a listing may walk back
  * @param control                where the control topics are and the master key sealing provider secrets
  */
 public record QueryConfig(String host,
@@ -30,7 +29,6 @@ public record QueryConfig(String host,
                           String cassandraLocalDc,
                           String keyspace,
                           Optional<String> adminToken,
-                          int lookbackDays,
                           ControlPlane.Settings control) {
 
     /** Reads and validates the configuration from the environment alone. */
@@ -46,13 +44,12 @@ public record QueryConfig(String host,
         List<String> problems = new ArrayList<>();
         Settings s = Settings.load(env, args, problems);
         int port = s.integer("QUERY_PORT", 8081, problems);
-        int lookback = s.integer("QUERY_LOOKBACK_DAYS", 90, problems);
         List<InetSocketAddress> contactPoints = s.addresses("CASSANDRA_CONTACT_POINTS",
                 List.of(InetSocketAddress.createUnresolved("127.0.0.1", 9042)), problems);
         MasterKey masterKey = MasterKey.fromSettings(s, problems);
         QueryConfig config = new QueryConfig(s.get("QUERY_HOST", "127.0.0.1"), port, contactPoints,
                 s.get("CASSANDRA_LOCAL_DC", "datacenter1"), s.get("CASSANDRA_KEYSPACE", "aigw"), s.get("ADMIN_TOKEN"),
-                lookback, new ControlPlane.Settings(s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+                new ControlPlane.Settings(s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
                         URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
                         s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS),
                         s.get("CONTROL_PROVIDERS_TOPIC", Topics.CONTROL_PROVIDERS),

@@ -28,14 +28,6 @@ public final class AdminAuth {
         this.clock = clock;
     }
 
-    /** Requires a caller who may read every person's audit: an auditor or an admin. */
-    void require(ServerRequest req) {
-        Caller caller = caller(req);
-        if (caller.role() == KeyRole.MEMBER) {
-            throw forbidden("reading everyone's audit needs the auditor or admin role");
-        }
-    }
-
     /** Requires an admin. */
     Caller requireAdmin(ServerRequest req) {
         Caller caller = caller(req);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.aigw.query.paging.PagingException;
+import dev.aigw.query.search.SearchException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
@@ -32,6 +34,10 @@ public final class Json {
                 // The server's own refusals, such as 404 for a path no route matches, keep their status.
                 .error(HttpException.class, (req, res, e) -> error(res, e.status(), e.status().reasonPhrase() + ".",
                         e.getMessage()))
+                .error(SearchException.class, (req, res, e) -> error(res, Status.BAD_REQUEST_400, "Invalid search query.",
+                        e.getMessage()))
+                .error(PagingException.class, (req, res, e) -> error(res, Status.BAD_REQUEST_400,
+                        "Invalid pagination parameters.", e.getMessage()))
                 .error(RuntimeException.class, (req, res, e) -> {
                     LOG.log(Level.SEVERE, "query API fault on " + req.path().path(), e);
                     error(res, Status.INTERNAL_SERVER_ERROR_500, "Internal error.", e.getClass().getSimpleName());
@@ -43,6 +49,15 @@ public final class Json {
             res.header(HeaderNames.CONTENT_TYPE, "application/json").send(MAPPER.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response not serializable", e);
+        }
+    }
+
+    /** One line of JSON Lines. */
+    static String line(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("export row not serializable", e);
         }
     }
 

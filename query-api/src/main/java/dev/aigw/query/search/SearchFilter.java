@@ -24,8 +24,17 @@ public record SearchFilter(Optional<String> initiator, Optional<String> provider
 
     /** This filter restricted to one person, whatever it asked for: what a member may see. */
     public SearchFilter onlyOf(String userId) {
-        return new SearchFilter(Optional.of(userId), provider, providerName, model, client, sessionId, startedAfter,
-                startedBefore);
+        return withInitiator(Optional.of(userId));
+    }
+
+    /** This filter with the initiator term replaced: a user id, or none. */
+    public SearchFilter withInitiator(Optional<String> userId) {
+        return new SearchFilter(userId, provider, providerName, model, client, sessionId, startedAfter, startedBefore);
+    }
+
+    /** This filter with the time range replaced. */
+    public SearchFilter within(Optional<Instant> after, Optional<Instant> before) {
+        return new SearchFilter(initiator, provider, providerName, model, client, sessionId, after, before);
     }
 
     /** A stable text of the filter, to bind a cursor to the search that produced it. */

@@ -16,13 +16,13 @@ class QueryConfigTest {
     @Test
     void shouldTakeFlagsOverTheEnvironment() {
         QueryConfig config = QueryConfig.fromEnv(ENV, List.of("--ai-gateway-query-port", "9100",
-                "--ai-gateway-query-lookback-days=7", "--ai-gateway-control-keys-topic=keys"));
+                "--ai-gateway-cassandra-keyspace=audit7", "--ai-gateway-control-keys-topic=keys"));
 
         assertThat(config.port()).isEqualTo(9100);
-        assertThat(config.lookbackDays()).isEqualTo(7);
+        assertThat(config.keyspace()).isEqualTo("audit7");
         assertThat(config.control().keysTopic()).isEqualTo("keys");
         assertThat(QueryConfig.fromEnv(ENV).port()).isEqualTo(9000);
-        assertThat(QueryConfig.fromEnv(ENV).lookbackDays()).isEqualTo(90);
+        assertThat(QueryConfig.fromEnv(ENV).keyspace()).isEqualTo("aigw");
     }
 
     @Test

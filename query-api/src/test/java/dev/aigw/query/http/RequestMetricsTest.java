@@ -53,8 +53,13 @@ class RequestMetricsTest {
         int unmatched = get("/nowhere");
 
         assertThat(unmatched).isEqualTo(404);
-        PrometheusText text = PrometheusText.parse(metrics.scrape());
         String name = "coder_ai_gateway_query_request_seconds_count";
+        // A request is recorded once its answer is sent, which may be just after the client has read it.
+        PrometheusText text = PrometheusText.parse(metrics.scrape());
+        for (int i = 0; i < 50 && text.samples(name).size() < 3; i++) {
+            Thread.sleep(20);
+            text = PrometheusText.parse(metrics.scrape());
+        }
         assertThat(text.samples(name)).extracting(s -> s.labels().get("route") + " " + s.labels().get("status"))
                 .containsExactlyInAnyOrder("/api/things/{id} 200", "/api/things/{id} 404", "unmatched 404");
         assertThat(text.sum(name, "route", "/api/things/{id}", "method", "GET", "status", "200")).isEqualTo(2);

@@ -1,0 +1,86 @@
+package dev.aigw.query.http;
+
+import dev.aigw.query.store.InterceptionLists;
+import dev.aigw.query.views.ExportRow;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code GET /interceptions/export?format=jsonl|csv&q=}: every interception matching the search, newest first, streamed
+ * as JSON Lines or CSV while it is read. Rows come from Cassandra a page at a time and leave as they arrive, so memory
+ * stays constant whatever the size. Once the first bytes are out a failure can only cut the export short.
+ */
+public final class ExportService implements HttpService {
+    private static final Logger LOG = Logger.getLogger(ExportService.class.getName());
+    private static final int FETCH = 1000;
+
+    private final AuditAccess access;
+    private final InterceptionLists lists;
+
+    ExportService(AuditAccess access, InterceptionLists lists) {
+        this.access = access;
+        this.lists = lists;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/interceptions/export", this::export);
+    }
+
+    private void export(ServerRequest req, ServerResponse res) {
+        String format = Params.optional(req, "format").orElse("jsonl");
+        if (!format.equals("jsonl") && !format.equals("csv")) {
+            throw new ApiException(Status.BAD_REQUEST_400, "Invalid query parameter.",
+                    "format must be jsonl or csv, got \"" + format + "\"");
+        }
+        AuditAccess.AuditRequest audit = access.read(req);
+        Iterator<ExportRow> rows = lists.rows(audit.filter(), Optional.empty(), FETCH).map(ExportRow::of).iterator();
+        boolean csv = format.equals("csv");
+        res.header(HeaderNames.CONTENT_TYPE, csv ? "text/csv; charset=utf-8" : "application/x-ndjson");
+        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"interceptions." + format + "\"");
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(res.outputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+            if (csv) {
+                out.write(csvLine(ExportRow.COLUMNS));
+            }
+            while (rows.hasNext()) {
+                ExportRow row = rows.next();
+                out.write(csv ? csvLine(row.values()) : Json.line(row));
+            }
+        } catch (IOException e) {
+            // Mostly a client that went away; the rows read so far are all it got.
+            LOG.log(Level.WARNING, "export cut short: " + e);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One CSV record (RFC 4180): fields with a comma, quote or line break are quoted; null is an empty field. */
+    static String csvLine(List<String> values) {
+        StringBuilder line = new StringBuilder();
+        for (String v : values) {
+            if (!line.isEmpty()) {
+                line.append(',');
+            }
+            if (v != null && v.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
+                line.append('"').append(v.replace("\"", "\"\"")).append('"');
+            } else if (v != null) {
+                line.append(v);
+            }
+        }
+        return line.append("\r\n").toString();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.aigw.query.store;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import dev.aigw.query.search.SearchFilter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Sessions matching a search, newest first: one by id from {@code sessions}, a person's from
+ * {@code sessions_by_initiator} and everyone's from {@code sessions_by_day}, on the days {@link ActiveDays} names.
+ * A session matches a provider, provider name or model when any of its interceptions used it, and a time range by its
+ * start.
+ */
+public final class SessionLists {
+    /** Where a listing resumes: after this session's row, in listing order. */
+    public record After(Instant startedAt, String sessionId, String initiatorId) {
+    }
+
+    // Cassandra orders text by its UTF-8 bytes; within one start, rows follow session id, then initiator id.
+    private static final Comparator<String> UTF8 = (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
+            b.getBytes(StandardCharsets.UTF_8));
+    private static final int FETCH = 5000;
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
+
+    private final CqlSession session;
+    private final ActiveDays days;
+    private final DayCounts counts;
+    private final PreparedStatement byId;
+    private final Table byDay;
+    private final Table byInitiator;
+
+    /** Prepares every statement once against the keyspace. */
+    public SessionLists(CqlSession session, String keyspace, ActiveDays days, DayCounts counts) {
+        this.session = session;
+        this.days = days;
+        this.counts = counts;
+        byId = session.prepare("SELECT * FROM " + keyspace + ".sessions WHERE session_id = ?");
+        byDay = new Table(session, keyspace + ".sessions_by_day WHERE day = ?");
+        byInitiator = new Table(session, keyspace + ".sessions_by_initiator WHERE initiator_id = ? AND day = ?");
+    }
+
+    /** How many sessions match {@code filter}, counted day by day in the listing's partitions. */
+    public long count(SearchFilter filter) {
+        if (filter.sessionId().isPresent()) {
+            return rows(filter, Optional.empty(), FETCH).count();
+        }
+        return counts.total("sessions", filter, days.any(filter), day -> {
+            Object[] key = filter.initiator().isPresent() ? new Object[] {filter.initiator().get(), day} : new Object[] {day};
+            Table table = filter.initiator().isPresent() ? byInitiator : byDay;
+            BoundStatement statement = table.between.bind(InterceptionLists.append(key, DayCounts.from(day, filter),
+                    DayCounts.to(day, filter)));
+            return AsyncRows.sum(session.executeAsync(statement.setPageSize(FETCH)),
+                    row -> matches(filter, SessionRow.of(row)) ? 1 : 0);
+        });
+    }
+
+    /** The rows of one session, one per person in it (normally one), as {@code sessions} holds them in full. */
+    public Stream<SessionRow> byId(String sessionId) {
+        return session.execute(byId.bind(sessionId)).all().stream().map(SessionRow::of);
+    }
+
+    /**
+     * The sessions matching {@code filter} (initiator resolved to a user id), newest first, after {@code after} if
+     * given. {@code fetch} is how many rows to ask Cassandra for at a time.
+     */
+    public Stream<SessionRow> rows(SearchFilter filter, Optional<After> after, int fetch) {
+        if (filter.sessionId().isPresent()) {
+            return byId(filter.sessionId().get())
+                    .filter(s -> within(filter, s) && after.map(a -> isAfter(s, a)).orElse(true) && matches(filter, s));
+        }
+        Optional<LocalDate> last = after.map(a -> ActiveDays.day(a.startedAt()));
+        return days.any(filter).stream()
+                .filter(day -> last.isEmpty() || !day.isAfter(last.get()))
+                .flatMap(day -> filter.initiator().isPresent()
+                        ? partition(byInitiator, filter, after, fetch, filter.initiator().get(), day)
+                        : partition(byDay, filter, after, fetch, day));
+    }
+
+    private Stream<SessionRow> partition(Table table, SearchFilter filter, Optional<After> after, int fetch, Object... key) {
+        BoundStatement statement = after.isPresent()
+                ? table.upTo.bind(InterceptionLists.append(key, after.get().startedAt()))
+                : table.before.bind(InterceptionLists.append(key, filter.startedBefore().orElse(END_OF_TIME)));
+        Iterable<Row> rows = session.execute(statement.setPageSize(fetch));
+        Instant from = filter.startedAfter().orElse(Instant.MIN);
+        return StreamSupport.stream(rows.spliterator(), false)
+                .map(SessionRow::of)
+                .dropWhile(s -> after.isPresent() && !isAfter(s, after.get()))
+                .takeWhile(s -> !s.startedAt().isBefore(from))
+                .filter(s -> matches(filter, s));
+    }
+
+    // Only called on rows listed at or before the position: those at the same instant come first, in text order.
+    private static boolean isAfter(SessionRow s, After a) {
+        int byTime = s.startedAt().compareTo(a.startedAt());
+        if (byTime != 0) {
+            return byTime < 0;
+        }
+        int bySession = UTF8.compare(s.sessionId(), a.sessionId());
+        return bySession != 0 ? bySession > 0 : UTF8.compare(s.initiatorId(), a.initiatorId()) > 0;
+    }
+
+    private static boolean within(SearchFilter f, SessionRow s) {
+        return f.startedAfter().map(t -> !s.startedAt().isBefore(t)).orElse(true)
+                && f.startedBefore().map(s.startedAt()::isBefore).orElse(true);
+    }
+
+    private static boolean matches(SearchFilter f, SessionRow s) {
+        return has(f.provider(), s.providers()) && has(f.providerName(), s.providerNames()) && has(f.model(), s.models())
+                && InterceptionLists.is(f.client(), s.client()) && InterceptionLists.is(f.initiator(), s.initiatorId());
+    }
+
+    private static boolean has(Optional<String> wanted, Set<String> values) {
+        return wanted.isEmpty() || values.contains(wanted.get());
+    }
+
+    /** The reads of one listing table: before a time, from a start down, and between two times. */
+    private record Table(PreparedStatement before, PreparedStatement upTo, PreparedStatement between) {
+        Table(CqlSession session, String fromWhere) {
+            this(session.prepare("SELECT * FROM " + fromWhere + " AND started_at < ?"),
+                    session.prepare("SELECT * FROM " + fromWhere + " AND started_at <= ?"),
+                    session.prepare("SELECT * FROM " + fromWhere + " AND started_at >= ? AND started_at < ?"));
+        }
+    }
+}

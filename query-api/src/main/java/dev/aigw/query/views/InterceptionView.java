@@ -1,0 +1,69 @@
+package dev.aigw.query.views;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.aigw.query.store.Details;
+import dev.aigw.query.store.InterceptionRow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One interception as the reference lists it, plus the gateway's own fields (provider instance, session, status,
+ * error, credential). {@code model_thoughts} is only in the detail view.
+ */
+public record InterceptionView(UUID id, String apiKeyId, InitiatorView initiator, String provider, String providerName,
+                               String model, String client, String sessionId, String clientSessionId,
+                               Map<String, String> metadata, Instant startedAt, Instant endedAt, String status,
+                               String errorType, String errorMessage, String credentialKind, String credentialHint,
+                               List<TokenUsage> tokenUsages, List<Prompt> userPrompts, List<ToolUsage> toolUsages,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) List<Thought> modelThoughts) {
+
+    /** The view of a row and its details; thoughts are shown only {@code withThoughts}. */
+    public static InterceptionView of(InterceptionRow r, Details d, boolean withThoughts) {
+        return new InterceptionView(r.id(), r.apiKeyId(), InitiatorView.of(r.initiatorId(), r.initiatorUsername()),
+                r.provider(), r.providerName(), r.model(), r.client(), r.sessionId(), r.clientSessionId(), r.metadata(),
+                r.startedAt(), r.endedAt(), r.status(), r.errorType(), r.errorMessage(), r.credentialKind(),
+                r.credentialHint(), d.tokenUsages().stream().map(TokenUsage::of).toList(),
+                d.prompts().stream().map(Prompt::of).toList(), d.toolCalls().stream().map(ToolUsage::of).toList(),
+                withThoughts ? d.thoughts().stream().map(Thought::of).toList() : null);
+    }
+
+    /** One token count; {@code metadata} holds the provider's extra token types. */
+    public record TokenUsage(UUID id, UUID interceptionId, String providerResponseId, String providerModel,
+                             long inputTokens, long outputTokens, long cacheReadInputTokens, long cacheWriteInputTokens,
+                             long reasoningTokens, Map<String, Long> metadata, Instant createdAt) {
+        static TokenUsage of(Details.TokenUsage t) {
+            return new TokenUsage(t.id(), t.interceptionId(), t.providerResponseId(), t.providerModel(),
+                    t.tokens().input(), t.tokens().output(), t.tokens().cacheRead(), t.tokens().cacheWrite(),
+                    t.tokens().reasoning(), t.extra(), t.createdAt());
+        }
+    }
+
+    /** The person's prompt. */
+    public record Prompt(UUID id, UUID interceptionId, String providerResponseId, String prompt,
+                         Map<String, String> metadata, Instant createdAt) {
+        static Prompt of(Details.Prompt p) {
+            return new Prompt(p.id(), p.interceptionId(), p.providerResponseId(), p.prompt(), Map.of(), p.createdAt());
+        }
+    }
+
+    /** A tool call of the model. */
+    public record ToolUsage(UUID id, UUID interceptionId, String providerResponseId, String toolCallId, String serverUrl,
+                            String tool, String input, boolean injected, String invocationError,
+                            Map<String, String> metadata, Instant createdAt) {
+        static ToolUsage of(Details.ToolCall t) {
+            return new ToolUsage(t.id(), t.interceptionId(), t.providerResponseId(), t.toolCallId(), t.serverUrl(),
+                    t.tool(), t.input(), t.injected(), t.invocationError(), Map.of(), t.createdAt());
+        }
+    }
+
+    /** A thought of the model; {@code metadata.source} says where it came from. */
+    public record Thought(UUID id, UUID interceptionId, String providerResponseId, String content,
+                          Map<String, String> metadata, Instant createdAt) {
+        static Thought of(Details.Thought t) {
+            return new Thought(t.id(), t.interceptionId(), t.providerResponseId(), t.content(),
+                    t.source() == null ? Map.of() : Map.of("source", t.source()), t.createdAt());
+        }
+    }
+}
