@@ -93,7 +93,9 @@ final class BedrockStream {
                     return;
                 }
                 case ChunkQueue.Done done -> {
-                    Optional<Throwable> broken = failure(call);
+                    Optional<Throwable> outcome = failure(call);
+                    // The error Bedrock named beats the call's own outcome, which may only say the stream was cut.
+                    Optional<Throwable> broken = outcome.isPresent() ? queue.lateFailure().or(() -> outcome) : outcome;
                     if (broken.isPresent()) {
                         fail(BedrockFailure.of(broken.get(), timeouts));
                     } else {
@@ -105,7 +107,7 @@ final class BedrockStream {
         }
     }
 
-    // The event stream can end before the SDK reports that it broke off; the call's own outcome tells which it was.
+    // The event stream can end before the SDK reports that it broke off; the call's outcome tells whether it did.
     private Optional<Throwable> failure(CompletableFuture<Void> call) throws InterruptedException {
         try {
             call.get(timeouts.idle().toMillis(), TimeUnit.MILLISECONDS);

@@ -78,6 +78,11 @@ final class ChunkQueue implements Subscriber<ResponseStream> {
         return Optional.ofNullable(signal);
     }
 
+    /** A failure reported after the stream completed, if any: the SDK can end the stream before it names the error. */
+    Optional<Throwable> lateFailure() {
+        return signals.stream().filter(Failed.class::isInstance).map(f -> ((Failed) f).error()).findFirst();
+    }
+
     /** Stops the stream; nothing more is read from Bedrock. */
     void cancel() {
         Subscription s = subscription;
