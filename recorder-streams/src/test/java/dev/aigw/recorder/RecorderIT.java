@@ -170,6 +170,35 @@ class RecorderIT {
         }
     }
 
+    @Test
+    void shouldListASessionOnceWhenAnInterceptionThatStartedEarlierArrivesLater() {
+        Instant late = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS).plusNanos(900_000);
+        // One session moves a whole second earlier; the other only 800 µs, within the millisecond Cassandra keeps.
+        TestInterception second = TestInterception.of(late, "alice", "moves-" + UUID.randomUUID());
+        TestInterception first = TestInterception.of(late.minusSeconds(1), "alice", second.session());
+        TestInterception sameMilliSecond = TestInterception.of(late, "alice", "stays-" + UUID.randomUUID());
+        TestInterception sameMilliFirst = TestInterception.of(late.minusNanos(800_000), "alice", sameMilliSecond.session());
+        try (ItStack stack = new ItStack(1);
+             Recorder recorder = Recorder.start(RecorderConfig.fromEnv(stack.env(Map.of())))) {
+            stack.send(complete(second, "second"));
+            stack.send(complete(sameMilliSecond, "second"));
+            RealStack.await(WAIT, () -> stack.all("SELECT * FROM {ks}.sessions_by_day").size() == 2 ? true : null);
+            stack.send(complete(first, "first"));
+            stack.send(complete(sameMilliFirst, "first"));
+
+            RealStack.await(WAIT, () -> {
+                List<Row> listed = stack.all("SELECT session_id, started_at, threads FROM {ks}.sessions_by_day");
+                assertThat(listed).extracting(r -> r.getString("session_id") + " " + r.getInstant("started_at") + " "
+                        + r.getInt("threads")).containsExactlyInAnyOrder(
+                        second.session() + " " + first.startedAt().truncatedTo(ChronoUnit.MILLIS) + " 2",
+                        sameMilliSecond.session() + " " + late.truncatedTo(ChronoUnit.MILLIS) + " 2");
+                assertThat(stack.all("SELECT session_id FROM {ks}.sessions_by_initiator WHERE initiator_id = 'alice'"
+                        + " AND day = ?", LocalDate.ofInstant(late, ZoneOffset.UTC))).hasSize(2);
+                return true;
+            });
+        }
+    }
+
     // Sessions and rollups settle last: all 30 threads counted with all their output tokens, every summary completed.
     private static boolean sessionsDone(ItStack stack) {
         var sessions = stack.all("SELECT threads, output_tokens FROM {ks}.sessions");

@@ -186,8 +186,11 @@ public final class CassandraAuditWriter {
                 bind(sessionByInitiator, ttl, concat(new Object[] {s.initiatorId(), day, s.startedAt(), s.sessionId()},
                         session(s, cut)))));
         for (Instant old : s.unlisted()) {
-            statements.add(unlistByDay.bind(day(old), old, s.sessionId(), s.initiatorId()));
-            statements.add(unlistByInitiator.bind(s.initiatorId(), day(old), old, s.sessionId()));
+            // A timestamp column keeps milliseconds: an earlier start within the same millisecond is this very row.
+            if (old.toEpochMilli() != s.startedAt().toEpochMilli()) {
+                statements.add(unlistByDay.bind(day(old), old, s.sessionId(), s.initiatorId()));
+                statements.add(unlistByInitiator.bind(s.initiatorId(), day(old), old, s.sessionId()));
+            }
         }
         return statements;
     }
