@@ -8,7 +8,6 @@ import dev.aigw.query.http.Json;
 import dev.aigw.query.http.KeysService;
 import dev.aigw.query.http.OpenApiService;
 import dev.aigw.query.http.ProvidersService;
-import dev.aigw.query.paging.Cursors;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.ProviderSettings;
 import io.helidon.webserver.WebServer;
@@ -57,8 +56,7 @@ public final class QueryApi implements AutoCloseable {
                 .addContactPoints(config.cassandraContactPoints())
                 .withLocalDatacenter(config.cassandraLocalDc())
                 .build();
-        List<HttpService> audit = AuditViews.create(auth, () -> control.keys().snapshot().values(),
-                Cursors.from(config.control().masterKey()), session, config.keyspace());
+        List<HttpService> audit = AuditViews.create(config, auth, () -> control.keys().snapshot().values(), session);
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
