@@ -10,7 +10,6 @@ import dev.aigw.query.http.KeysService;
 import dev.aigw.query.http.OpenApiService;
 import dev.aigw.query.http.ProvidersService;
 import dev.aigw.query.http.RequestMetrics;
-import dev.aigw.query.paging.Cursors;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.ProviderSettings;
 import dev.aigw.schemas.metrics.ServiceMetrics;
@@ -65,8 +64,7 @@ public final class QueryApi implements AutoCloseable {
                 .addContactPoints(config.cassandraContactPoints())
                 .withLocalDatacenter(config.cassandraLocalDc())
                 .build();
-        List<HttpService> audit = AuditViews.create(auth, () -> control.keys().snapshot().values(),
-                Cursors.from(config.control().masterKey()), session, config.keyspace());
+        List<HttpService> audit = AuditViews.create(config, auth, () -> control.keys().snapshot().values(), session);
         ServiceMetrics metrics = ServiceMetrics.create();
         WebServer server = WebServer.builder()
                 .host(config.host())

@@ -10,7 +10,7 @@ import dev.aigw.query.http.AuditViews;
 import dev.aigw.query.http.KeysService;
 import dev.aigw.query.http.OpenApiService;
 import dev.aigw.query.http.ProvidersService;
-import dev.aigw.query.paging.Cursors;
+import dev.aigw.query.config.QueryConfig;
 import dev.aigw.schemas.control.MasterKey;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
@@ -20,6 +20,7 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,8 +54,8 @@ class OpenApiDocumentTest {
         CqlSession noSession = (CqlSession) Proxy.newProxyInstance(CqlSession.class.getClassLoader(),
                 new Class<?>[] {CqlSession.class}, (proxy, method, args) -> null);
         AdminAuth auth = new AdminAuth(Optional.empty(), id -> Optional.empty(), Clock.systemUTC());
-        List<HttpService> audit = AuditViews.create(auth, List::of, Cursors.from(MasterKey.parse(MasterKey.generate())),
-                noSession, "ks");
+        QueryConfig config = QueryConfig.fromEnv(Map.of("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate()));
+        List<HttpService> audit = AuditViews.create(config, auth, List::of, noSession);
         QueryApi.routing(recorder("", routes), audit,
                 List.of(new KeysService(null, auth, Clock.systemUTC()), new ProvidersService(null, auth)));
         return routes;

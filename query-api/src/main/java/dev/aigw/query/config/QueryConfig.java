@@ -7,6 +7,7 @@ import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.MasterKey;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param cassandraLocalDc       local datacenter of the driver
  * @param keyspace               audit keyspace
  * @param adminToken             bootstrap admin credential, if set
+ * @param countKeep              how long the count of a past day is kept (0 = always counted afresh)
  * @param control                where the control topics are and the master key sealing provider secrets
  */
 public record QueryConfig(String host,
@@ -29,6 +31,7 @@ public record QueryConfig(String host,
                           String cassandraLocalDc,
                           String keyspace,
                           Optional<String> adminToken,
+                          Duration countKeep,
                           ControlPlane.Settings control) {
 
     /** Reads and validates the configuration from the environment alone. */
@@ -47,8 +50,10 @@ public record QueryConfig(String host,
         List<InetSocketAddress> contactPoints = s.addresses("CASSANDRA_CONTACT_POINTS",
                 List.of(InetSocketAddress.createUnresolved("127.0.0.1", 9042)), problems);
         MasterKey masterKey = MasterKey.fromSettings(s, problems);
+        Duration countKeep = s.duration("QUERY_COUNT_KEEP", Duration.ofMinutes(1), problems);
         QueryConfig config = new QueryConfig(s.get("QUERY_HOST", "127.0.0.1"), port, contactPoints,
                 s.get("CASSANDRA_LOCAL_DC", "datacenter1"), s.get("CASSANDRA_KEYSPACE", "aigw"), s.get("ADMIN_TOKEN"),
+                countKeep,
                 new ControlPlane.Settings(s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
                         URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
                         s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS),

@@ -2,6 +2,7 @@ package dev.aigw.query.http;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.aigw.control.v1.KeyEvent;
+import dev.aigw.query.config.QueryConfig;
 import dev.aigw.query.paging.Cursors;
 import dev.aigw.query.store.ActiveDays;
 import dev.aigw.query.store.DayCounts;
@@ -25,13 +26,15 @@ public final class AuditViews {
      * Every audit service; mount them in this order under each audit prefix ({@code /interceptions/export} must come
      * before {@code /interceptions/{id}}).
      */
-    public static List<HttpService> create(AdminAuth auth, Supplier<Collection<KeyEvent>> keys, Cursors cursors,
-                                           CqlSession session, String keyspace) {
+    public static List<HttpService> create(QueryConfig config, AdminAuth auth, Supplier<Collection<KeyEvent>> keys,
+                                           CqlSession session) {
+        String keyspace = config.keyspace();
+        var cursors = Cursors.from(config.control().masterKey());
         var access = new AuditAccess(auth, keys);
         var days = new ActiveDays(session, keyspace);
         var lists = new InterceptionLists(session, keyspace, days);
         var details = new InterceptionDetails(session, keyspace);
-        var counts = new DayCounts(Clock.systemUTC());
+        var counts = new DayCounts(Clock.systemUTC(), config.countKeep());
         var usage = new Usage(session, keyspace, days, lists, counts);
         return List.of(new ExportService(access, lists),
                 new InterceptionsService(access, cursors, lists, details, usage),

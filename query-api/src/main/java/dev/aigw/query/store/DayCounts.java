@@ -16,15 +16,17 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
- * Totals of a listing summed from per-day counts, every day asked for at once. The count of a day that is over (before
- * today, UTC) and wholly inside the search's range is kept for a minute: such a day only changes when late events
- * arrive, so a total is at most a minute behind on them, while the rows of any page are always read fresh.
+ * Totals of a listing summed from per-day counts, read concurrently. The count of a day that is over (before today,
+ * UTC) and wholly inside the search's range is kept for a while ({@code CODER_AI_GATEWAY_QUERY_COUNT_KEEP}, a minute by
+ * default): such a day only changes when late events arrive, so a total is at most that long behind on them, while the
+ * rows of any page are always read fresh.
  */
 public final class DayCounts {
-    private static final Duration KEEP = Duration.ofMinutes(1);
     private static final int MAX_KEPT = 100_000;
+    private static final int DAYS_AT_ONCE = 8;
 
     private final Clock clock;
+    private final Duration keep;
     private final Map<String, Kept> kept = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
@@ -39,14 +41,16 @@ public final class DayCounts {
     private record Asked(String keepAs, CompletableFuture<Long> count) {
     }
 
-    /** Counts kept by the given clock's time. */
-    public DayCounts(Clock clock) {
+    /** Counts of past days kept for {@code keep} (zero: never kept), by the given clock's time. */
+    public DayCounts(Clock clock, Duration keep) {
         this.clock = clock;
+        this.keep = keep;
     }
 
     /**
      * The sum over {@code days} of {@code count}, which counts the matches of {@code filter} on one day within its
-     * range; {@code view} names what is counted.
+     * range; {@code view} names what is counted. At most {@code DAYS_AT_ONCE} days are read at a time, so one search
+     * over many days does not flood the node with partition reads.
      */
     long total(String view, SearchFilter filter, List<LocalDate> days, Function<LocalDate, CompletionStage<Long>> count) {
         Instant now = clock.instant();
@@ -55,12 +59,15 @@ public final class DayCounts {
         long total = 0;
         List<Asked> asked = new ArrayList<>();
         for (LocalDate day : days) {
-            boolean keep = day.isBefore(today) && whole(day, filter);
-            Kept known = keep ? recall(search + day, now) : null;
+            boolean kept = !keep.isZero() && day.isBefore(today) && whole(day, filter);
+            Kept known = kept ? recall(search + day, now) : null;
             if (known != null) {
                 total += known.count();
             } else {
-                asked.add(new Asked(keep ? search + day : "", count.apply(day).toCompletableFuture()));
+                if (asked.size() >= DAYS_AT_ONCE) {
+                    asked.get(asked.size() - DAYS_AT_ONCE).count().join();
+                }
+                asked.add(new Asked(kept ? search + day : "", count.apply(day).toCompletableFuture()));
             }
         }
         for (Asked a : asked) {
@@ -96,7 +103,7 @@ public final class DayCounts {
 
     private synchronized Kept recall(String key, Instant now) {
         Kept k = kept.get(key);
-        return k != null && k.at().plus(KEEP).isAfter(now) ? k : null;
+        return k != null && k.at().plus(keep).isAfter(now) ? k : null;
     }
 
     private synchronized void remember(String key, Kept k) {

@@ -3,6 +3,7 @@ package dev.aigw.query.store;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.stream.Collectors;
  * interception, a page's partitions named in one read per table, the tables read concurrently.
  */
 public final class InterceptionDetails {
+    private static final int PARTITIONS_PER_READ = 100;
+
     private final CqlSession session;
     private final PreparedStatement byId;
     private final PreparedStatement tokenUsages;
@@ -61,13 +64,16 @@ public final class InterceptionDetails {
         return found;
     }
 
-    // Rows come back partition by partition, each in clustering (event) order.
+    // Rows come back partition by partition, each in clustering (event) order. A long list of partitions (a big
+    // session) is split so no single read makes the node gather too many at once.
     private <T> CompletableFuture<Map<UUID, List<T>>> all(PreparedStatement statement, List<UUID> ids,
                                                          Function<Row, T> mapper, Function<T, UUID> owner) {
-        if (ids.isEmpty()) {
-            return CompletableFuture.completedFuture(Map.of());
+        List<CompletableFuture<List<T>>> reads = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += PARTITIONS_PER_READ) {
+            List<UUID> some = ids.subList(from, Math.min(ids.size(), from + PARTITIONS_PER_READ));
+            reads.add(AsyncRows.all(session.executeAsync(statement.bind(some).setPageSize(5000)), mapper));
         }
-        return AsyncRows.all(session.executeAsync(statement.bind(ids).setPageSize(5000)), mapper)
-                .thenApply(rows -> rows.stream().collect(Collectors.groupingBy(owner)));
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> reads.stream()
+                .flatMap(read -> read.join().stream()).collect(Collectors.groupingBy(owner)));
     }
 }

@@ -65,9 +65,11 @@ public final class InterceptionLists {
         Instant to = DayCounts.to(day, filter);
         BoundStatement statement = filter.initiator().isPresent()
                 ? initiatorDayBetween.bind(filter.initiator().get(), day, from, to) : dayBetween.bind(day, from, to);
-        return AsyncRows.sum(session.executeAsync(statement.setPageSize(5000)), row -> is(filter.provider(),
-                row.getString("provider")) && is(filter.providerName(), row.getString("provider_name"))
-                && is(filter.model(), row.getString("model")) && is(filter.client(), row.getString("client")) ? 1 : 0);
+        return AsyncRows.sum(session.executeAsync(statement.setPageSize(5000)),
+                row -> Terms.is(filter.provider(), row.getString("provider"))
+                        && Terms.is(filter.providerName(), row.getString("provider_name"))
+                        && Terms.is(filter.model(), row.getString("model"))
+                        && Terms.is(filter.client(), row.getString("client")) ? 1 : 0);
     }
 
     /** Every interception of one person's session, oldest first. */
@@ -104,8 +106,8 @@ public final class InterceptionLists {
     private Stream<InterceptionRow> partition(Table table, SearchFilter filter, Optional<After> after, int fetch,
                                               Object... key) {
         BoundStatement statement = after.isPresent()
-                ? table.after.bind(append(key, after.get().startedAt(), after.get().id()))
-                : table.before.bind(append(key, filter.startedBefore().orElse(END_OF_TIME)));
+                ? table.after.bind(Terms.bounded(key, after.get().startedAt(), after.get().id()))
+                : table.before.bind(Terms.bounded(key, filter.startedBefore().orElse(END_OF_TIME)));
         Iterable<Row> rows = session.execute(statement.setPageSize(fetch));
         Instant from = filter.startedAfter().orElse(Instant.MIN);
         return StreamSupport.stream(rows.spliterator(), false)
@@ -115,17 +117,11 @@ public final class InterceptionLists {
     }
 
     private static boolean matches(SearchFilter f, InterceptionRow r) {
-        return is(f.provider(), r.provider()) && is(f.providerName(), r.providerName()) && is(f.model(), r.model())
-                && is(f.client(), r.client()) && is(f.sessionId(), r.sessionId()) && is(f.initiator(), r.initiatorId());
+        return Terms.is(f.provider(), r.provider()) && Terms.is(f.providerName(), r.providerName())
+                && Terms.is(f.model(), r.model()) && Terms.is(f.client(), r.client())
+                && Terms.is(f.sessionId(), r.sessionId()) && Terms.is(f.initiator(), r.initiatorId());
     }
 
-    static boolean is(Optional<String> wanted, String actual) {
-        return wanted.isEmpty() || wanted.get().equals(actual);
-    }
-
-    static Object[] append(Object[] key, Object... more) {
-        return Stream.concat(Stream.of(key), Stream.of(more)).toArray();
-    }
 
     /** The two reads of one listing table: from a start time down, and after a row. */
     private record Table(PreparedStatement before, PreparedStatement after) {

@@ -54,13 +54,16 @@ public final class SessionLists {
         if (filter.sessionId().isPresent()) {
             return rows(filter, Optional.empty(), FETCH).count();
         }
+        // Without provider, model or client terms every row in range counts, and the node counts them itself.
+        boolean everyRow = filter.provider().isEmpty() && filter.providerName().isEmpty() && filter.model().isEmpty()
+                && filter.client().isEmpty();
+        Table table = filter.initiator().isPresent() ? byInitiator : byDay;
         return counts.total("sessions", filter, days.any(filter), day -> {
             Object[] key = filter.initiator().isPresent() ? new Object[] {filter.initiator().get(), day} : new Object[] {day};
-            Table table = filter.initiator().isPresent() ? byInitiator : byDay;
-            BoundStatement statement = table.between.bind(InterceptionLists.append(key, DayCounts.from(day, filter),
-                    DayCounts.to(day, filter)));
-            return AsyncRows.sum(session.executeAsync(statement.setPageSize(FETCH)),
-                    row -> matches(filter, SessionRow.of(row)) ? 1 : 0);
+            Object[] values = Terms.bounded(key, DayCounts.from(day, filter), DayCounts.to(day, filter));
+            return everyRow ? AsyncRows.sum(session.executeAsync(table.countBetween.bind(values)), row -> row.getLong(0))
+                    : AsyncRows.sum(session.executeAsync(table.between.bind(values).setPageSize(FETCH)),
+                            row -> matches(filter, row) ? 1 : 0);
         });
     }
 
@@ -88,8 +91,8 @@ public final class SessionLists {
 
     private Stream<SessionRow> partition(Table table, SearchFilter filter, Optional<After> after, int fetch, Object... key) {
         BoundStatement statement = after.isPresent()
-                ? table.upTo.bind(InterceptionLists.append(key, after.get().startedAt()))
-                : table.before.bind(InterceptionLists.append(key, filter.startedBefore().orElse(END_OF_TIME)));
+                ? table.upTo.bind(Terms.bounded(key, after.get().startedAt()))
+                : table.before.bind(Terms.bounded(key, filter.startedBefore().orElse(END_OF_TIME)));
         Iterable<Row> rows = session.execute(statement.setPageSize(fetch));
         Instant from = filter.startedAfter().orElse(Instant.MIN);
         return StreamSupport.stream(rows.spliterator(), false)
@@ -115,20 +118,31 @@ public final class SessionLists {
     }
 
     private static boolean matches(SearchFilter f, SessionRow s) {
-        return has(f.provider(), s.providers()) && has(f.providerName(), s.providerNames()) && has(f.model(), s.models())
-                && InterceptionLists.is(f.client(), s.client()) && InterceptionLists.is(f.initiator(), s.initiatorId());
+        return Terms.is(f.initiator(), s.initiatorId())
+                && matches(f, s.providers(), s.providerNames(), s.models(), s.client());
     }
 
-    private static boolean has(Optional<String> wanted, Set<String> values) {
-        return wanted.isEmpty() || values.contains(wanted.get());
+    // A counting read's row has only these columns; its initiator is the partition's.
+    private static boolean matches(SearchFilter f, Row row) {
+        return matches(f, row.getSet("providers", String.class), row.getSet("provider_names", String.class),
+                row.getSet("models", String.class), row.getString("client"));
     }
 
-    /** The reads of one listing table: before a time, from a start down, and between two times. */
-    private record Table(PreparedStatement before, PreparedStatement upTo, PreparedStatement between) {
+    private static boolean matches(SearchFilter f, Set<String> providers, Set<String> providerNames, Set<String> models,
+                                   String client) {
+        return Terms.has(f.provider(), providers) && Terms.has(f.providerName(), providerNames)
+                && Terms.has(f.model(), models) && Terms.is(f.client(), client);
+    }
+
+    /** The reads of one listing table: before a time, from a start down, and the terms or the count between two times. */
+    private record Table(PreparedStatement before, PreparedStatement upTo, PreparedStatement between,
+                         PreparedStatement countBetween) {
         Table(CqlSession session, String fromWhere) {
             this(session.prepare("SELECT * FROM " + fromWhere + " AND started_at < ?"),
                     session.prepare("SELECT * FROM " + fromWhere + " AND started_at <= ?"),
-                    session.prepare("SELECT * FROM " + fromWhere + " AND started_at >= ? AND started_at < ?"));
+                    session.prepare("SELECT providers, provider_names, models, client FROM " + fromWhere
+                            + " AND started_at >= ? AND started_at < ?"),
+                    session.prepare("SELECT count(*) FROM " + fromWhere + " AND started_at >= ? AND started_at < ?"));
         }
     }
 }

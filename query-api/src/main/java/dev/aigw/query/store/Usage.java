@@ -68,9 +68,9 @@ public final class Usage {
     }
 
     private static boolean matches(SearchFilter filter, UsageRow u) {
-        return InterceptionLists.is(filter.provider(), u.provider())
-                && InterceptionLists.is(filter.providerName(), u.providerName())
-                && InterceptionLists.is(filter.model(), u.model());
+        return Terms.is(filter.provider(), u.provider())
+                && Terms.is(filter.providerName(), u.providerName())
+                && Terms.is(filter.model(), u.model());
     }
 
 }

@@ -15,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +72,7 @@ public final class AuditBenchmark {
         List<SyntheticAudit.Written> sample = new SyntheticAudit(cql, keyspace).write(people, perPerson, days,
                 Instant.now(), 97);
         System.out.printf("written in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+        awaitCompactions(cql);
         try (QueryApi api = QueryApi.start(QueryConfig.fromEnv(env(keyspace)))) {
             new AuditBenchmark(api.port()).run(sample, samples);
         }
@@ -88,8 +91,10 @@ public final class AuditBenchmark {
             cursor[0] = page.path("next_after_id").isNull() ? null : page.path("next_after_id").asText();
             return null;
         };
-        System.out.printf("%n%-58s %8s %8s %8s %8s%n", "view (" + samples + " requests each, one at a time)", "p50 ms",
-                "p90 ms", "p99 ms", "max ms");
+        System.out.printf("%n%d cores; load: 1-minute load average after the view; cpu: CPU ms per request of this JVM "
+                + "(query API and client) and of the Cassandra node%n", Runtime.getRuntime().availableProcessors());
+        System.out.printf("%-58s %8s %8s %8s %8s %6s %8s %8s%n", "view (" + samples + " requests each, one at a time)",
+                "p50 ms", "p90 ms", "p99 ms", "max ms", "load", "cpu api", "cpu node");
         time("interceptions, everyone, first page (100)", samples, i -> get("/api/v2/aibridge/interceptions", ADMIN));
         time("interceptions, everyone, next pages by cursor (100)", samples, deepPage);
         time("interceptions, member's own, first page (100)", samples,
@@ -108,19 +113,55 @@ public final class AuditBenchmark {
                 i -> get("/api/v2/aibridge/usage?group_by=model", members.get(i % members.size())));
     }
 
+    // Reads timed while the node still compacts what was just written would measure the compactions.
+    private static void awaitCompactions(CqlSession cql) {
+        long t0 = System.nanoTime();
+        while (true) {
+            var row = cql.execute("SELECT active_tasks, pending_tasks FROM system_views.thread_pools "
+                    + "WHERE name = 'CompactionExecutor'").one();
+            if (row == null || ((Number) row.getObject("active_tasks")).longValue()
+                    + ((Number) row.getObject("pending_tasks")).longValue() == 0) {
+                System.out.printf("compactions settled after %.0f s%n", (System.nanoTime() - t0) / 1e9);
+                return;
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static long cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     private void time(String name, int samples, IntFunction<String> request) {
         for (int i = 0; i < Math.max(50, samples / 10); i++) {
             request.apply(i);
         }
         long[] nanos = new long[samples];
+        long cpuHere = cpu(ProcessHandle.current());
+        long cpuNode = ProcessHandle.current().descendants().mapToLong(AuditBenchmark::cpu).sum();
         for (int i = 0; i < samples; i++) {
             long start = System.nanoTime();
             request.apply(i);
             nanos[i] = System.nanoTime() - start;
         }
+        double here = (cpu(ProcessHandle.current()) - cpuHere) / 1e6 / samples;
+        double node = (ProcessHandle.current().descendants().mapToLong(AuditBenchmark::cpu).sum() - cpuNode) / 1e6 / samples;
         Arrays.sort(nanos);
-        System.out.printf("%-58s %8.1f %8.1f %8.1f %8.1f%n", name, ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99),
-                nanos[samples - 1] / 1e6);
+        System.out.printf("%-58s %8.1f %8.1f %8.1f %8.1f %6s %8.1f %8.1f%n", name, ms(nanos, 0.50), ms(nanos, 0.90),
+                ms(nanos, 0.99), nanos[samples - 1] / 1e6, loadAverage(), here, node);
     }
 
     private static double ms(long[] sorted, double quantile) {

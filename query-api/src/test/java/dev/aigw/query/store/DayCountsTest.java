@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aigw.query.search.SearchFilter;
 import dev.aigw.query.search.SearchQuery;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,7 +20,7 @@ class DayCountsTest {
 
     @Test
     void shouldKeepTheCountsOfWholePastDaysAndAskAgainForTodayAndCutDays() {
-        DayCounts counts = new DayCounts(Clock.fixed(NOW, ZoneOffset.UTC));
+        DayCounts counts = new DayCounts(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(1));
         SearchFilter filter = SearchQuery.parse("started_after:2026-11-20T12:00:00Z model:m");
         List<LocalDate> days = List.of(TODAY, TODAY.minusDays(1), TODAY.minusDays(2), TODAY.minusDays(3));
         List<LocalDate> asked = new ArrayList<>();
@@ -37,6 +38,21 @@ class DayCountsTest {
         assertThat(second).isEqualTo(10 + 10 + 1 + 1);
         assertThat(asked).containsExactly(TODAY, TODAY.minusDays(1), TODAY.minusDays(2), TODAY.minusDays(3),
                 TODAY, TODAY.minusDays(3));
+    }
+
+    @Test
+    void shouldAskForEveryDayEveryTimeWhenNothingIsKept() {
+        DayCounts counts = new DayCounts(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ZERO);
+        List<LocalDate> asked = new ArrayList<>();
+
+        for (int i = 0; i < 2; i++) {
+            counts.total("v", SearchFilter.ALL, List.of(TODAY.minusDays(2)), day -> {
+                asked.add(day);
+                return CompletableFuture.completedFuture(1L);
+            });
+        }
+
+        assertThat(asked).hasSize(2);
     }
 
     @Test

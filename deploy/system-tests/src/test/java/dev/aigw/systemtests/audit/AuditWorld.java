@@ -124,6 +124,8 @@ final class AuditWorld implements BeforeAllCallback {
                 "CODER_AI_GATEWAY_RECORDER_PORT", "0",
                 "CODER_AI_GATEWAY_QUERY_PORT", "0"));
         env.put("CODER_AI_GATEWAY_ADMIN_TOKEN", ADMIN_TOKEN);
+        // The world is polled while its events are still being recorded: a kept count of a past day would lag them.
+        env.put("CODER_AI_GATEWAY_QUERY_COUNT_KEEP", "0s");
         env.put("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate());
         env.put("CODER_AI_GATEWAY_CONTROL_KEYS_TOPIC", keys);
         env.put("CODER_AI_GATEWAY_CONTROL_PROVIDERS_TOPIC", providers);
