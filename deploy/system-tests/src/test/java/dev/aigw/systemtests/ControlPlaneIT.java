@@ -186,7 +186,8 @@ class ControlPlaneIT {
         assertThat(call("GET", "/api/v2/providers", null, valid).statusCode()).isEqualTo(403);
         assertThat(call("POST", "/api/v2/keys", "{\"user_id\": \"someone-else\"}", valid).statusCode()).isEqualTo(403);
         assertThat(call("POST", "/api/v2/keys", "{\"role\": \"admin\"}", valid).statusCode()).isEqualTo(403);
-        assertThat(call("GET", "/api/v2/aibridge/interceptions", null, valid).statusCode()).isEqualTo(403);
+        // A member lists interceptions, but only their own (AuditAccessIT covers what each role sees).
+        assertThat(call("GET", "/api/v2/aibridge/interceptions", null, valid).statusCode()).isEqualTo(200);
         assertThat(call("GET", "/api/v2/keys", null, unknown).statusCode()).isEqualTo(401);
         HttpResponse<String> own = call("GET", "/api/v2/keys", null, valid);
         assertThat(own.statusCode()).isEqualTo(200);

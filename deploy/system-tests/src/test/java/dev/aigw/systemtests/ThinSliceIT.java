@@ -203,8 +203,9 @@ class ThinSliceIT {
             assertThat(recorderAfter.sum(processed, "payload", payload)).as(payload)
                     .isGreaterThan(recorderBefore.sum(processed, "payload", payload));
         }
+        // The sink writes a polled batch of rows at once; the timer counts batches.
         assertThat(recorderAfter.sum("coder_ai_gateway_recorder_cassandra_write_seconds_count")
-                - recorderBefore.sum("coder_ai_gateway_recorder_cassandra_write_seconds_count")).isGreaterThanOrEqualTo(5);
+                - recorderBefore.sum("coder_ai_gateway_recorder_cassandra_write_seconds_count")).isGreaterThanOrEqualTo(1);
         assertThat(recorderAfter.samples("coder_ai_gateway_recorder_cassandra_write_errors_total")).singleElement()
                 .satisfies(s -> assertThat(s.value()).isZero());
         assertThat(recorderAfter.names()).contains("coder_ai_gateway_recorder_dlq_total",
