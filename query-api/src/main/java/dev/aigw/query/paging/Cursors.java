@@ -49,7 +49,9 @@ public final class Cursors {
         try {
             byte[] payload = DECODE.decode(cursor.substring(0, Math.max(dot, 0)));
             byte[] signature = DECODE.decode(cursor.substring(dot + 1));
-            if (dot <= 0 || !MessageDigest.isEqual(signature, mac(scope, payload))) {
+            // Base64 leaves spare bits in a last character; only the canonical spelling of a cursor is the cursor.
+            boolean canonical = cursor.equals(ENCODE.encodeToString(payload) + "." + ENCODE.encodeToString(signature));
+            if (dot <= 0 || !canonical || !MessageDigest.isEqual(signature, mac(scope, payload))) {
                 throw invalid();
             }
             return JSON.readValue(payload, new TypeReference<List<String>>() { });
