@@ -44,8 +44,13 @@ public final class Recorder implements AutoCloseable {
     /** Applies the audit schema, creates the recorder's topics, starts the Streams app, the sink and the health endpoint. */
     public static Recorder start(RecorderConfig config) {
         CqlSession session = session(config);
-        AuditSchema.apply(session, config.keyspace(), config.replication());
-        RecorderTopics.ensure(config);
+        try {
+            AuditSchema.apply(session, config.keyspace(), config.replication());
+            RecorderTopics.ensure(config);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
         var events = WireFormatSerde.create(SchemaRegistryClient.create(config.schemaRegistryUrl()), InterceptionEvent.class);
         Counters counters = new Counters();
         KafkaStreams streams = new KafkaStreams(RecorderTopology.build(config, events.deserializer(), counters),

@@ -4,6 +4,7 @@ import dev.aigw.recorder.config.RecorderConfig;
 import dev.aigw.schemas.config.ConfigException;
 import io.helidon.logging.common.LogConfig;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Starts the recorder from its flags, the environment and the YAML file. */
@@ -24,7 +25,14 @@ public final class RecorderMain {
             System.exit(2);
             return;
         }
-        Recorder recorder = Recorder.start(config);
+        Recorder recorder;
+        try {
+            recorder = Recorder.start(config);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "recorder: cannot start", e);
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(recorder::close, "recorder-shutdown"));
         LOG.info("recorder started: " + config.interceptionsTopic() + " -> keyspace " + config.keyspace()
                 + ", health on port " + recorder.port());

@@ -89,18 +89,24 @@ final class ItStack implements AutoCloseable {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
-            var partitions = admin.describeTopics(List.of(events)).allTopicNames().get().get(events).partitions();
-            Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(
-                    p -> new TopicPartition(events, p.partition()), p -> OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get();
-            return ends.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
-                    && committed.get(end.getKey()).offset() >= end.getValue().offset());
+            return endOffsets(events).entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
+                    && committed.get(end.getKey()).offset() >= end.getValue());
         } catch (ExecutionException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The end offset of each partition of {@code topic}. */
+    Map<TopicPartition, Long> endOffsets(String topic) throws ExecutionException, InterruptedException {
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+        Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(
+                p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
     }
 
     CqlSession cql() {

@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -80,27 +81,40 @@ class RecorderIT {
                 assertThat(stack.all("SELECT * FROM {ks}.token_usages WHERE interception_id = ?", UUID.fromString(i.id())))
                         .extracting(r -> r.getInt("seq")).containsExactly(4, 6);
                 LocalDate day = LocalDate.ofInstant(startedAt, ZoneOffset.UTC);
-                Row byDay = stack.one("SELECT initiator_id, model, status, TTL(model) AS t FROM {ks}.interceptions_by_day"
-                        + " WHERE day = ? AND started_at = ? AND interception_id = ?", day, startedAt, UUID.fromString(i.id()));
-                assertThat(byDay.getString("status")).isEqualTo("completed");
-                assertThat(byDay.getInt("t")).isBetween((int) ttl - 30, (int) ttl + 1);
-                assertThat(stack.one("SELECT model FROM {ks}.interceptions_by_initiator WHERE initiator_id = 'alice'"
-                        + " AND day = ?", day).getString("model")).isEqualTo("claude-sonnet-4-0");
+                // A summary's tables are written concurrently: the listings may trail the by-id row by a moment.
+                RealStack.await(WAIT, () -> {
+                    Row byDay = stack.one("SELECT initiator_id, model, status, TTL(model) AS t FROM {ks}.interceptions_by_day"
+                            + " WHERE day = ? AND started_at = ? AND interception_id = ?", day, startedAt,
+                            UUID.fromString(i.id()));
+                    assertThat(byDay.getString("status")).isEqualTo("completed");
+                    assertThat(byDay.getInt("t")).isBetween((int) ttl - 30, (int) ttl + 1);
+                    assertThat(stack.one("SELECT status FROM {ks}.interceptions_by_initiator WHERE initiator_id = 'alice'"
+                            + " AND day = ?", day).getString("status")).isEqualTo("completed");
+                    assertThat(stack.all("SELECT value FROM {ks}.filter_values WHERE kind = 'model'"))
+                            .extracting(r -> r.getString("value")).containsExactly("claude-sonnet-4-0");
+                    return byDay;
+                });
 
-                Row session = RealStack.await(WAIT, () -> stack.one("SELECT * FROM {ks}.sessions WHERE session_id = ?"
-                        + " AND initiator_id = 'alice' AND threads = 1 ALLOW FILTERING", i.session()));
-                assertThat(session.getLong("output_tokens")).isEqualTo(30);
-                assertThat(session.getString("last_prompt")).isEqualTo("fix the build");
+                // Session and usage rows go through one more stage: wait for their final versions.
+                RealStack.await(WAIT, () -> {
+                    Row session = stack.one("SELECT * FROM {ks}.sessions WHERE session_id = ? AND initiator_id = 'alice'",
+                            i.session());
+                    assertThat(session.getInt("threads")).isEqualTo(1);
+                    assertThat(session.getLong("output_tokens")).isEqualTo(30);
+                    assertThat(session.getString("last_prompt")).isEqualTo("fix the build");
+                    return session;
+                });
                 assertThat(stack.one("SELECT prompt FROM {ks}.session_interceptions WHERE session_id = ?"
                         + " AND initiator_id = 'alice'", i.session()).getString("prompt")).isEqualTo("fix the build");
-                Row usage = RealStack.await(WAIT, () -> stack.one("SELECT interceptions, input_tokens, TTL(input_tokens) AS t"
-                        + " FROM {ks}.usage_by_initiator WHERE initiator_id = 'alice' AND day = ?", day));
-                assertThat(usage.getLong("interceptions")).isEqualTo(1);
-                assertThat(usage.getLong("input_tokens")).isEqualTo(130);
+                Row usage = RealStack.await(WAIT, () -> {
+                    Row u = stack.one("SELECT interceptions, input_tokens, TTL(input_tokens) AS t"
+                            + " FROM {ks}.usage_by_initiator WHERE initiator_id = 'alice' AND day = ?", day);
+                    assertThat(u.getLong("interceptions")).isEqualTo(1);
+                    assertThat(u.getLong("input_tokens")).isEqualTo(130);
+                    return u;
+                });
                 long dayTtl = Duration.between(Instant.now(), day.plusDays(2).atStartOfDay(ZoneOffset.UTC)).toSeconds();
                 assertThat(usage.getInt("t")).isBetween((int) dayTtl - 30, (int) dayTtl + 1);
-                assertThat(stack.all("SELECT value FROM {ks}.filter_values WHERE kind = 'model'"))
-                        .extracting(r -> r.getString("value")).containsExactly("claude-sonnet-4-0");
 
                 List<ConsumerRecord<byte[], byte[]>> dead = readAll(config.deadLetterTopic(), 1);
                 assertThat(dead.getFirst().value()).isEqualTo(garbage);
@@ -112,7 +126,7 @@ class RecorderIT {
     }
 
     @Test
-    void shouldLeaveRowsAndRollupsIdenticalWhenEventsAreReplayedOrDerivedAgainFromScratch() {
+    void shouldLeaveRowsAndRollupsIdenticalWhenEventsAreReplayedOrDerivedAgainFromScratch() throws Exception {
         Instant base = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS);
         List<InterceptionEvent> events = new ArrayList<>();
         Set<String> rollups = new HashSet<>();
@@ -130,32 +144,81 @@ class RecorderIT {
             try (Recorder recorder = Recorder.start(config)) {
                 stack.send(events);
                 RealStack.await(WAIT, () -> sessionsDone(stack) ? true : null);
-                before = stack.snapshot();
+                before = RealStack.await(WAIT, () -> stable(stack));
 
+                // Replayed events are all duplicates: once they are consumed, not one row has been emitted for them.
+                Map<TopicPartition, Long> rowsBefore = stack.endOffsets(config.rowsTopic());
                 stack.send(events);
                 RealStack.await(WAIT, () -> stack.consumedAll(config.applicationId()) ? true : null);
+                assertThat(stack.endOffsets(config.rowsTopic())).isEqualTo(rowsBefore);
                 assertThat(stack.snapshot()).isEqualTo(before);
             }
 
             // A recorder with no state and its own rows topic re-derives every row from the events and rewrites it.
             Instant rederivedAfter = Instant.now();
             try (Recorder fresh = Recorder.start(RecorderConfig.fromEnv(stack.env(Map.of())))) {
-                RealStack.await(WAIT, () -> allRewrittenSince(stack, rederivedAfter) ? true : null);
-                assertThat(stack.snapshot()).isEqualTo(before);
+                // Rows pass through earlier versions on their way: wait for every row rewritten and the tables as before.
+                RealStack.await(WAIT, () -> {
+                    assertThat(allRewrittenSince(stack, rederivedAfter)).isTrue();
+                    assertThat(stack.snapshot()).isEqualTo(before);
+                    return true;
+                });
             }
             assertThat(before).filteredOn(r -> r.startsWith("usage_by_day ")).hasSize(rollups.size());
             assertThat(before).filteredOn(r -> r.startsWith("interceptions ")).hasSize(30);
         }
     }
 
-    // Sessions are the last rows to settle: alice's and bob's three sessions each, all 30 threads counted.
+    @Test
+    void shouldListASessionOnceWhenAnInterceptionThatStartedEarlierArrivesLater() {
+        Instant late = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS).plusNanos(900_000);
+        // One session moves a whole second earlier; the other only 800 µs, within the millisecond Cassandra keeps.
+        TestInterception second = TestInterception.of(late, "alice", "moves-" + UUID.randomUUID());
+        TestInterception first = TestInterception.of(late.minusSeconds(1), "alice", second.session());
+        TestInterception sameMilliSecond = TestInterception.of(late, "alice", "stays-" + UUID.randomUUID());
+        TestInterception sameMilliFirst = TestInterception.of(late.minusNanos(800_000), "alice", sameMilliSecond.session());
+        try (ItStack stack = new ItStack(1);
+             Recorder recorder = Recorder.start(RecorderConfig.fromEnv(stack.env(Map.of())))) {
+            stack.send(complete(second, "second"));
+            stack.send(complete(sameMilliSecond, "second"));
+            RealStack.await(WAIT, () -> stack.all("SELECT * FROM {ks}.sessions_by_day").size() == 2 ? true : null);
+            stack.send(complete(first, "first"));
+            stack.send(complete(sameMilliFirst, "first"));
+
+            RealStack.await(WAIT, () -> {
+                List<Row> listed = stack.all("SELECT session_id, started_at, threads FROM {ks}.sessions_by_day");
+                assertThat(listed).extracting(r -> r.getString("session_id") + " " + r.getInstant("started_at") + " "
+                        + r.getInt("threads")).containsExactlyInAnyOrder(
+                        second.session() + " " + first.startedAt().truncatedTo(ChronoUnit.MILLIS) + " 2",
+                        sameMilliSecond.session() + " " + late.truncatedTo(ChronoUnit.MILLIS) + " 2");
+                assertThat(stack.all("SELECT session_id FROM {ks}.sessions_by_initiator WHERE initiator_id = 'alice'"
+                        + " AND day = ?", LocalDate.ofInstant(late, ZoneOffset.UTC))).hasSize(2);
+                return true;
+            });
+        }
+    }
+
+    // Sessions and rollups settle last: all 30 threads counted with all their output tokens, every summary completed.
     private static boolean sessionsDone(ItStack stack) {
-        return stack.all("SELECT threads FROM {ks}.sessions").stream()
-                .mapToInt(r -> r.getInt("threads")).sum() == 30
-                && stack.all("SELECT interceptions FROM {ks}.usage_by_day").stream()
-                .mapToLong(r -> r.getLong("interceptions")).sum() == 30
+        var sessions = stack.all("SELECT threads, output_tokens FROM {ks}.sessions");
+        var usage = stack.all("SELECT interceptions, output_tokens FROM {ks}.usage_by_day");
+        return sessions.stream().mapToInt(r -> r.getInt("threads")).sum() == 30
+                && sessions.stream().mapToLong(r -> r.getLong("output_tokens")).sum() == 30 * 30
+                && usage.stream().mapToLong(r -> r.getLong("interceptions")).sum() == 30
+                && usage.stream().mapToLong(r -> r.getLong("output_tokens")).sum() == 30 * 30
                 && stack.all("SELECT status FROM {ks}.interceptions").stream()
                 .allMatch(r -> "completed".equals(r.getString("status")));
+    }
+
+    // The last end events may still be on their way to the sessions: a snapshot that holds for a second is final.
+    private static List<String> stable(ItStack stack) {
+        List<String> first = stack.snapshot();
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return stack.snapshot().equals(first) ? first : null;
     }
 
     private static boolean allRewrittenSince(ItStack stack, Instant since) {

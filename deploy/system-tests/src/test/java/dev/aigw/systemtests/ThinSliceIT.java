@@ -135,6 +135,20 @@ class ThinSliceIT {
         assertThat(ttl).isNotNull();
         assertThat(ttl.getInt("t")).isBetween((int) Duration.ofDays(60).minusMinutes(5).toSeconds(),
                 (int) Duration.ofDays(60).toSeconds());
+        // The session and usage rows are written after the summary the query API showed: wait for their final versions.
+        RealStack.await(Duration.ofSeconds(30), () -> {
+            Row thread = RealStack.cassandraSession().execute("SELECT prompt, credential_kind, input_tokens FROM " + keyspace
+                    + ".session_interceptions WHERE session_id = 'session-42' AND initiator_id = 'admin' AND started_at = ?"
+                    + " AND interception_id = ?", events.getFirst().getInterceptionStartedAt(),
+                    UUID.fromString(interceptionId)).one();
+            assertThat(thread.getString("prompt")).contains("angels can dance on the head of a pin");
+            assertThat(thread.getString("credential_kind")).isEqualTo("centralized");
+            assertThat(thread.getLong("input_tokens")).isEqualTo(18);
+            Row usage = RealStack.cassandraSession().execute("SELECT SUM(input_tokens) AS input FROM " + keyspace
+                    + ".usage_by_initiator WHERE initiator_id = 'admin'").one();
+            assertThat(usage.getLong("input")).isGreaterThanOrEqualTo(18);
+            return thread;
+        });
     }
 
     @Test

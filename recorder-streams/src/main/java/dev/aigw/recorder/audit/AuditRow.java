@@ -41,21 +41,17 @@ public sealed interface AuditRow {
      * An interception's summary. Before its start event only the by-id row can be written, since listings need the
      * initiator.
      *
-     * @param prompt its last prompt, or null
+     * @param sessionId see {@link InterceptionState#sessionId()}
+     * @param prompt    its last prompt, or null
      */
     record Interception(String id, Instant startedAt, InterceptionState.Start start, InterceptionState.End end,
-                        String status, Tokens tokens, int toolCalls, String prompt, Instant lastEventAt,
-                        Instant expiresAt) implements AuditRow {
+                        String status, String sessionId, Tokens tokens, int toolCalls, String prompt,
+                        Instant lastEventAt, Instant expiresAt) implements AuditRow {
         /** The summary row of {@code state}. */
         public static Interception of(InterceptionState state, Instant expiresAt) {
             return new Interception(state.id(), state.startedAt(), state.start(), state.end(), state.status(),
-                    state.tokens(), state.toolCalls(), state.prompt() == null ? null : state.prompt().text(),
-                    state.lastEventAt(), expiresAt);
-        }
-
-        /** The client's session id, else the interception's own id. */
-        public String sessionId() {
-            return start == null || start.clientSessionId() == null ? id : start.clientSessionId();
+                    state.sessionId(), state.tokens(), state.toolCalls(),
+                    state.prompt() == null ? null : state.prompt().text(), state.lastEventAt(), expiresAt);
         }
 
         @Override

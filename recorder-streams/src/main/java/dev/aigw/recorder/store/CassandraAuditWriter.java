@@ -33,8 +33,9 @@ public final class CassandraAuditWriter {
             "credential_kind", "credential_hint", "gateway_node", "ended_at", "last_event_at", "status", "upstream_status",
             "error_type", "error_message", "duration_ms", "input_tokens", "output_tokens", "cache_read_input_tokens",
             "cache_write_input_tokens", "reasoning_tokens", "tool_calls");
-    private static final List<String> SESSION = List.of("initiator_username", "client", "ended_at", "last_active_at", "threads", "providers", "provider_names", "models", "input_tokens", "output_tokens",
-            "cache_read_input_tokens", "cache_write_input_tokens", "reasoning_tokens", "last_prompt");
+    private static final List<String> SESSION = List.of("initiator_username", "client", "ended_at", "last_active_at",
+            "threads", "providers", "provider_names", "models", "input_tokens", "output_tokens", "cache_read_input_tokens",
+            "cache_write_input_tokens", "reasoning_tokens", "last_prompt");
     private static final List<String> USAGE = List.of("day", "initiator_id", "provider_name", "model",
             "initiator_username", "provider", "interceptions", "input_tokens", "output_tokens", "cache_read_input_tokens",
             "cache_write_input_tokens", "reasoning_tokens");
@@ -160,9 +161,10 @@ public final class CassandraAuditWriter {
         InterceptionState.End e = r.end();
         Tokens t = r.tokens();
         Long durationMs = e == null ? null : Duration.between(r.startedAt(), e.endedAt()).toMillis();
-        Object[] start = s == null ? new Object[14] : new Object[] {s.initiatorUsername(), s.apiKeyId(), s.provider(),
-            s.providerName(), s.model(), s.route(), s.streaming(), s.client(), s.userAgent(), s.clientSessionId(),
-            s.correlatingToolCallId(), s.credentialKind(), s.credentialHint(), s.gatewayNode()};
+        // Before the start event its columns, those before ended_at, are all unset.
+        Object[] start = s == null ? new Object[LISTED.indexOf("ended_at")] : new Object[] {s.initiatorUsername(),
+            s.apiKeyId(), s.provider(), s.providerName(), s.model(), s.route(), s.streaming(), s.client(), s.userAgent(),
+            s.clientSessionId(), s.correlatingToolCallId(), s.credentialKind(), s.credentialHint(), s.gatewayNode()};
         Object[] end = e == null ? new Object[] {null, r.lastEventAt(), r.status(), null, null, null, null}
                 : new Object[] {e.endedAt(), r.lastEventAt(), r.status(), e.upstreamStatus(), e.errorType(),
                     e.errorMessage(), durationMs};
@@ -184,8 +186,11 @@ public final class CassandraAuditWriter {
                 bind(sessionByInitiator, ttl, concat(new Object[] {s.initiatorId(), day, s.startedAt(), s.sessionId()},
                         session(s, cut)))));
         for (Instant old : s.unlisted()) {
-            statements.add(unlistByDay.bind(day(old), old, s.sessionId(), s.initiatorId()));
-            statements.add(unlistByInitiator.bind(s.initiatorId(), day(old), old, s.sessionId()));
+            // A timestamp column keeps milliseconds: an earlier start within the same millisecond is this very row.
+            if (old.toEpochMilli() != s.startedAt().toEpochMilli()) {
+                statements.add(unlistByDay.bind(day(old), old, s.sessionId(), s.initiatorId()));
+                statements.add(unlistByInitiator.bind(s.initiatorId(), day(old), old, s.sessionId()));
+            }
         }
         return statements;
     }

@@ -29,10 +29,10 @@ import org.apache.kafka.streams.state.Stores;
  * to Cassandra.
  *
  * <pre>
- * events ─▶ interceptions (fold per interception id) ─┬─▶ dead letters ─▶ DLQ topic
- *                                                     ├─▶ detail and summary rows ─▶ rows topic
- *                                                     └─▶ changes ─┬─▶ by session ─▶ sessions ─▶ rows topic
- *                                                                  └─▶ by person/provider/model/day ─▶ usage ─▶ rows topic
+ * events ─▶ fold per interception id ─┬─▶ dead letters ─▶ DLQ topic
+ *                                     ├─▶ detail and summary rows ─▶ rows topic
+ *                                     └─▶ changes ─┬─▶ by session ─▶ sessions ─▶ rows topic
+ *                                                  └─▶ by person/provider/model/day ─▶ usage ─▶ rows topic
  * </pre>
  */
 public final class RecorderTopology {
@@ -72,7 +72,8 @@ public final class RecorderTopology {
                 .repartition(Repartitioned.with(Serdes.String(), CHANGES).withName("session-changes"))
                 .process(() -> new SessionProcessor(retention), Named.as("fold-sessions"), SESSIONS_STORE)
                 .to(config.rowsTopic(), Produced.with(Serdes.String(), ROWS).withName("write-session-rows"));
-        changes.map((id, change) -> KeyValue.pair(UsageProcessor.key(change), withoutPrompts(change)), Named.as("by-usage"))
+        changes.filter((id, change) -> changesUsage(change), Named.as("usage-changes-only"))
+                .map((id, change) -> KeyValue.pair(UsageProcessor.key(change), withoutPrompts(change)), Named.as("by-usage"))
                 .repartition(Repartitioned.with(Serdes.String(), CHANGES).withName("usage-changes"))
                 .process(() -> new UsageProcessor(retention, config.lateEventWindow()), Named.as("fold-usage"), USAGE_STORE)
                 .to(config.rowsTopic(), Produced.with(Serdes.String(), ROWS).withName("write-usage-rows"));
@@ -107,6 +108,11 @@ public final class RecorderTopology {
     // A session belongs to one person: two people's clients that happen to share a session id stay apart.
     private static String sessionKey(Contribution c) {
         return RowKeys.of(c.sessionId(), c.initiatorId());
+    }
+
+    // A rollup counts interceptions and sums tokens; most events (prompts, tools, thoughts, the end) change neither.
+    private static boolean changesUsage(SummaryChange change) {
+        return change.before() == null || !change.before().tokens().equals(change.after().tokens());
     }
 
     private static SummaryChange withoutPrompts(SummaryChange change) {

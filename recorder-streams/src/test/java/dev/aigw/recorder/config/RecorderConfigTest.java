@@ -39,6 +39,43 @@ class RecorderConfigTest {
     }
 
     @Test
+    void shouldCloseIncompleteAfterTenMinutesAndTakeLateEventsForAWeekByDefault() {
+        RecorderConfig config = RecorderConfig.fromEnv(Map.of());
+
+        assertThat(config.incompleteAfter()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.lateEventWindow()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.threads()).isEqualTo(1);
+        assertThat(config.deadLetterTopic()).isEqualTo("aigw.interceptions.dlq.v1");
+        assertThat(config.rowsTopic()).isEqualTo("aigw.audit.rows.v1");
+    }
+
+    @Test
+    void shouldReadTheRecordersOwnOptionsFromFlags() {
+        RecorderConfig config = RecorderConfig.fromEnv(Map.of(), List.of("--ai-gateway-recorder-incomplete-timeout=90s",
+                "--ai-gateway-recorder-late-event-window=2d", "--ai-gateway-recorder-threads=4",
+                "--ai-gateway-interceptions-dlq-topic=dead", "--ai-gateway-recorder-rows-topic=rows"));
+
+        assertThat(config.incompleteAfter()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.lateEventWindow()).isEqualTo(Duration.ofDays(2));
+        assertThat(config.threads()).isEqualTo(4);
+        assertThat(config.deadLetterTopic()).isEqualTo("dead");
+        assertThat(config.rowsTopic()).isEqualTo("rows");
+    }
+
+    @Test
+    void shouldRefuseNoThreadsAZeroTimeoutAndALateWindowNotLongerThanIt() {
+        assertThatThrownBy(() -> RecorderConfig.fromEnv(Map.of("CODER_AI_GATEWAY_RECORDER_THREADS", "0",
+                "CODER_AI_GATEWAY_RECORDER_INCOMPLETE_TIMEOUT", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("CODER_AI_GATEWAY_RECORDER_THREADS must be at least 1, got 0\n"
+                        + "CODER_AI_GATEWAY_RECORDER_INCOMPLETE_TIMEOUT must be longer than zero");
+        assertThatThrownBy(() -> RecorderConfig.fromEnv(Map.of("CODER_AI_GATEWAY_RECORDER_INCOMPLETE_TIMEOUT", "2h",
+                "CODER_AI_GATEWAY_RECORDER_LATE_EVENT_WINDOW", "1h")))
+                .hasMessage("CODER_AI_GATEWAY_RECORDER_LATE_EVENT_WINDOW must be longer than"
+                        + " CODER_AI_GATEWAY_RECORDER_INCOMPLETE_TIMEOUT");
+    }
+
+    @Test
     void shouldRefuseAMalformedRetentionAndUnknownFlags() {
         assertThatThrownBy(() -> RecorderConfig.fromEnv(Map.of("CODER_AI_GATEWAY_RETENTION", "90"),
                 List.of("--ai-gateway-allow-byok=false")))
