@@ -89,11 +89,13 @@ public final class InterceptionLists {
             return initiators.size() == 1 ? rows : rows.sorted(NEWEST_FIRST);
         }
         Optional<LocalDate> last = after.map(a -> ActiveDays.day(a.startedAt()));
-        return days.matching(filter).stream()
+        List<BoundStatement> reads = days.matching(filter).stream()
                 .filter(day -> last.isEmpty() || !day.isAfter(last.get()))
-                .flatMap(day -> filter.initiator().isPresent()
-                        ? partition(byInitiator, filter, after, fetch, filter.initiator().get(), day)
-                        : partition(byDay, filter, after, fetch, day));
+                .map(day -> filter.initiator().isPresent()
+                        ? read(byInitiator, filter, after, fetch, filter.initiator().get(), day)
+                        : read(byDay, filter, after, fetch, day))
+                .toList();
+        return PartitionWalk.of(session, reads).flatMap(rows -> matching(rows, filter));
     }
 
     private List<String> initiatorsOf(String sessionId) {
@@ -103,13 +105,21 @@ public final class InterceptionLists {
 
     private Stream<InterceptionRow> partition(Table table, SearchFilter filter, Optional<After> after, int fetch,
                                               Object... key) {
+        Iterable<Row> rows = session.execute(read(table, filter, after, fetch, key));
+        return matching(StreamSupport.stream(rows.spliterator(), false), filter);
+    }
+
+    private static BoundStatement read(Table table, SearchFilter filter, Optional<After> after, int fetch, Object... key) {
         BoundStatement statement = after.isPresent()
                 ? table.after.bind(Terms.bounded(key, after.get().startedAt(), after.get().id()))
                 : table.before.bind(Terms.bounded(key, filter.startedBefore().orElse(END_OF_TIME)));
-        Iterable<Row> rows = session.execute(statement.setPageSize(fetch));
+        return statement.setPageSize(fetch);
+    }
+
+    // A partition's rows come newest first, so the first one before the range ends the partition's part.
+    private static Stream<InterceptionRow> matching(Stream<Row> rows, SearchFilter filter) {
         Instant from = filter.startedAfter().orElse(Instant.MIN);
-        return StreamSupport.stream(rows.spliterator(), false)
-                .map(InterceptionRow::of)
+        return rows.map(InterceptionRow::of)
                 .takeWhile(r -> !r.startedAt().isBefore(from))
                 .filter(r -> matches(filter, r));
     }
