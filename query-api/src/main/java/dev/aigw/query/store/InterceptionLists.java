@@ -53,7 +53,7 @@ public final class InterceptionLists {
                 " ORDER BY started_at DESC, interception_id DESC");
         sessionInitiators = session.prepare("SELECT initiator_id FROM " + keyspace + ".sessions WHERE session_id = ?");
         whole = session.prepare("SELECT * FROM " + keyspace + ".session_interceptions WHERE session_id = ? AND initiator_id = ?");
-        String matched = "SELECT initiator_id, provider, provider_name, model, client, session_id FROM " + keyspace;
+        String matched = "SELECT provider, provider_name, model, client FROM " + keyspace;
         dayBetween = session.prepare(matched + ".interceptions_by_day WHERE day = ? AND started_at >= ? AND started_at < ?");
         initiatorDayBetween = session.prepare(matched + ".interceptions_by_initiator WHERE initiator_id = ? AND day = ? "
                 + "AND started_at >= ? AND started_at < ?");
@@ -65,11 +65,9 @@ public final class InterceptionLists {
         Instant to = DayCounts.to(day, filter);
         BoundStatement statement = filter.initiator().isPresent()
                 ? initiatorDayBetween.bind(filter.initiator().get(), day, from, to) : dayBetween.bind(day, from, to);
-        return AsyncRows.sum(session.executeAsync(statement.setPageSize(5000)),
-                row -> Terms.is(filter.provider(), row.getString("provider"))
-                        && Terms.is(filter.providerName(), row.getString("provider_name"))
-                        && Terms.is(filter.model(), row.getString("model"))
-                        && Terms.is(filter.client(), row.getString("client")) ? 1 : 0);
+        return AsyncRows.sum(session.executeAsync(statement.setPageSize(5000)), row -> matches(filter,
+                row.getString("provider"), row.getString("provider_name"), row.getString("model"), row.getString("client"))
+                ? 1 : 0);
     }
 
     /** Every interception of one person's session, oldest first. */
@@ -91,11 +89,13 @@ public final class InterceptionLists {
             return initiators.size() == 1 ? rows : rows.sorted(NEWEST_FIRST);
         }
         Optional<LocalDate> last = after.map(a -> ActiveDays.day(a.startedAt()));
-        return days.matching(filter).stream()
+        List<BoundStatement> reads = days.matching(filter).stream()
                 .filter(day -> last.isEmpty() || !day.isAfter(last.get()))
-                .flatMap(day -> filter.initiator().isPresent()
-                        ? partition(byInitiator, filter, after, fetch, filter.initiator().get(), day)
-                        : partition(byDay, filter, after, fetch, day));
+                .map(day -> filter.initiator().isPresent()
+                        ? read(byInitiator, filter, after, fetch, filter.initiator().get(), day)
+                        : read(byDay, filter, after, fetch, day))
+                .toList();
+        return PartitionWalk.of(session, reads).flatMap(rows -> matching(rows, filter));
     }
 
     private List<String> initiatorsOf(String sessionId) {
@@ -105,23 +105,34 @@ public final class InterceptionLists {
 
     private Stream<InterceptionRow> partition(Table table, SearchFilter filter, Optional<After> after, int fetch,
                                               Object... key) {
+        Iterable<Row> rows = session.execute(read(table, filter, after, fetch, key));
+        return matching(StreamSupport.stream(rows.spliterator(), false), filter);
+    }
+
+    private static BoundStatement read(Table table, SearchFilter filter, Optional<After> after, int fetch, Object... key) {
         BoundStatement statement = after.isPresent()
                 ? table.after.bind(Terms.bounded(key, after.get().startedAt(), after.get().id()))
                 : table.before.bind(Terms.bounded(key, filter.startedBefore().orElse(END_OF_TIME)));
-        Iterable<Row> rows = session.execute(statement.setPageSize(fetch));
+        return statement.setPageSize(fetch);
+    }
+
+    // A partition's rows come newest first, so the first one before the range ends the partition's part.
+    private static Stream<InterceptionRow> matching(Stream<Row> rows, SearchFilter filter) {
         Instant from = filter.startedAfter().orElse(Instant.MIN);
-        return StreamSupport.stream(rows.spliterator(), false)
-                .map(InterceptionRow::of)
+        return rows.map(InterceptionRow::of)
                 .takeWhile(r -> !r.startedAt().isBefore(from))
                 .filter(r -> matches(filter, r));
     }
 
     private static boolean matches(SearchFilter f, InterceptionRow r) {
-        return Terms.is(f.provider(), r.provider()) && Terms.is(f.providerName(), r.providerName())
-                && Terms.is(f.model(), r.model()) && Terms.is(f.client(), r.client())
+        return matches(f, r.provider(), r.providerName(), r.model(), r.client())
                 && Terms.is(f.sessionId(), r.sessionId()) && Terms.is(f.initiator(), r.initiatorId());
     }
 
+    private static boolean matches(SearchFilter f, String provider, String providerName, String model, String client) {
+        return Terms.is(f.provider(), provider) && Terms.is(f.providerName(), providerName) && Terms.is(f.model(), model)
+                && Terms.is(f.client(), client);
+    }
 
     /** The two reads of one listing table: from a start time down, and after a row. */
     private record Table(PreparedStatement before, PreparedStatement after) {

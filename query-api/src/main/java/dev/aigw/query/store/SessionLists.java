@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * Sessions matching a search, newest first: one by id from {@code sessions}, a person's from
@@ -57,10 +57,9 @@ public final class SessionLists {
         // Without provider, model or client terms every row in range counts, and the node counts them itself.
         boolean everyRow = filter.provider().isEmpty() && filter.providerName().isEmpty() && filter.model().isEmpty()
                 && filter.client().isEmpty();
-        Table table = filter.initiator().isPresent() ? byInitiator : byDay;
+        Table table = table(filter);
         return counts.total("sessions", filter, days.any(filter), day -> {
-            Object[] key = filter.initiator().isPresent() ? new Object[] {filter.initiator().get(), day} : new Object[] {day};
-            Object[] values = Terms.bounded(key, DayCounts.from(day, filter), DayCounts.to(day, filter));
+            Object[] values = Terms.bounded(key(filter, day), DayCounts.from(day, filter), DayCounts.to(day, filter));
             return everyRow ? AsyncRows.sum(session.executeAsync(table.countBetween.bind(values)), row -> row.getLong(0))
                     : AsyncRows.sum(session.executeAsync(table.between.bind(values).setPageSize(FETCH)),
                             row -> matches(filter, row) ? 1 : 0);
@@ -82,24 +81,31 @@ public final class SessionLists {
                     .filter(s -> within(filter, s) && after.map(a -> isAfter(s, a)).orElse(true) && matches(filter, s));
         }
         Optional<LocalDate> last = after.map(a -> ActiveDays.day(a.startedAt()));
-        return days.any(filter).stream()
+        List<BoundStatement> reads = days.any(filter).stream()
                 .filter(day -> last.isEmpty() || !day.isAfter(last.get()))
-                .flatMap(day -> filter.initiator().isPresent()
-                        ? partition(byInitiator, filter, after, fetch, filter.initiator().get(), day)
-                        : partition(byDay, filter, after, fetch, day));
+                .map(day -> read(table(filter), filter, after, fetch, key(filter, day)))
+                .toList();
+        Instant from = filter.startedAfter().orElse(Instant.MIN);
+        return PartitionWalk.of(session, reads).flatMap(rows -> rows.map(SessionRow::of)
+                .dropWhile(s -> after.isPresent() && !isAfter(s, after.get()))
+                .takeWhile(s -> !s.startedAt().isBefore(from))
+                .filter(s -> matches(filter, s)));
     }
 
-    private Stream<SessionRow> partition(Table table, SearchFilter filter, Optional<After> after, int fetch, Object... key) {
+    // A person's sessions are listed per person and day, everyone's per day.
+    private Table table(SearchFilter filter) {
+        return filter.initiator().isPresent() ? byInitiator : byDay;
+    }
+
+    private static Object[] key(SearchFilter filter, LocalDate day) {
+        return filter.initiator().isPresent() ? new Object[] {filter.initiator().get(), day} : new Object[] {day};
+    }
+
+    private static BoundStatement read(Table table, SearchFilter filter, Optional<After> after, int fetch, Object[] key) {
         BoundStatement statement = after.isPresent()
                 ? table.upTo.bind(Terms.bounded(key, after.get().startedAt()))
                 : table.before.bind(Terms.bounded(key, filter.startedBefore().orElse(END_OF_TIME)));
-        Iterable<Row> rows = session.execute(statement.setPageSize(fetch));
-        Instant from = filter.startedAfter().orElse(Instant.MIN);
-        return StreamSupport.stream(rows.spliterator(), false)
-                .map(SessionRow::of)
-                .dropWhile(s -> after.isPresent() && !isAfter(s, after.get()))
-                .takeWhile(s -> !s.startedAt().isBefore(from))
-                .filter(s -> matches(filter, s));
+        return statement.setPageSize(fetch);
     }
 
     // Only called on rows listed at or before the position: those at the same instant come first, in text order.

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
@@ -48,14 +49,29 @@ public final class AuditBenchmark {
     }
 
     public static void main(String[] args) {
+        int status = 0;
         try {
             benchmark();
         } catch (RuntimeException | Error e) {
             e.printStackTrace();
-            System.exit(1);
+            status = 1;
         }
-        // The test kit's engines and clients run on threads of their own; exiting runs its shutdown hooks.
-        System.exit(0);
+        stopChildren();
+        // The test kit's clients run on threads of their own.
+        System.exit(status);
+    }
+
+    // The Cassandra node is a child process: stop it here rather than trust a shutdown hook racing the exit.
+    private static void stopChildren() {
+        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        children.forEach(ProcessHandle::destroy);
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                child.destroyForcibly();
+            }
+        }
     }
 
     private static void benchmark() {
