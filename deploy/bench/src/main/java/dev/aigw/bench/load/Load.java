@@ -1,0 +1,20 @@
+package dev.aigw.bench.load;
+
+import java.time.Duration;
+
+/** How load is offered to a target during one run. */
+public sealed interface Load permits Load.Closed, Load.Open {
+    /** How long the run lasts. */
+    Duration duration();
+
+    /** A fixed number of connections, each sending its next request as soon as the last answer ended. */
+    record Closed(int concurrency, Duration duration) implements Load {
+    }
+
+    /**
+     * Requests started at a fixed rate whatever the answers do; latency counts from the moment a request was due, so a
+     * stalled target is not hidden by requests that were never sent (coordinated omission).
+     */
+    record Open(int perSecond, Duration duration) implements Load {
+    }
+}
