@@ -16,6 +16,7 @@ import dev.aigw.gateway.proxy.BridgeService;
 import dev.aigw.gateway.proxy.ErrorResponses;
 import dev.aigw.gateway.proxy.PathGuard;
 import dev.aigw.gateway.sink.EventSink;
+import dev.aigw.gateway.sink.DiscardingSink;
 import dev.aigw.gateway.sink.DurableSink;
 import dev.aigw.gateway.sink.SinkHealth;
 import dev.aigw.schemas.Topics;
@@ -32,9 +33,11 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Logger;
 
 /** A running gateway node: HTTP server, event sink and metrics, stopped together. */
 public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
     private static final Duration READY = Duration.ofSeconds(60);
 
     private final WebServer server;
@@ -72,7 +75,14 @@ public final class Gateway implements AutoCloseable {
     private static Gateway start(GatewayConfig config, ControlPlane<RoutedProvider> control, List<String> conflicts) {
         DurableSink durable = sink(config.events(), config.spool());
         try {
-            EventSink sink = config.bridge().structuredLogging() ? InterceptionLog.around(durable) : durable;
+            EventSink events = switch (config.events().audit()) {
+                case KAFKA -> durable;
+                case DISCARD -> {
+                    LOG.warning("AUDIT_EVENTS=discard: this node records nothing; use it only to measure the audit's cost");
+                    yield new DiscardingSink();
+                }
+            };
+            EventSink sink = config.bridge().structuredLogging() ? InterceptionLog.around(events) : events;
             Authenticator authenticator = new Authenticator(config.control().adminToken(), control.keys()::get,
                     Clock.systemUTC());
             GatewayMetrics metrics = GatewayMetrics.create(config.metrics());

@@ -3,6 +3,7 @@ package dev.aigw.gateway.config;
 import dev.aigw.schemas.Topics;
 import dev.aigw.schemas.config.Settings;
 import java.net.URI;
+import java.util.List;
 
 /**
  * Where interception events go.
@@ -10,12 +11,13 @@ import java.net.URI;
  * @param kafkaBootstrap    Kafka bootstrap servers
  * @param schemaRegistryUrl Confluent-compatible schema registry
  * @param topic             topic for interception events
+ * @param audit             whether events are produced or dropped
  */
-public record EventsConfig(String kafkaBootstrap, URI schemaRegistryUrl, String topic) {
-    /** Reads {@code KAFKA_BOOTSTRAP}, {@code SCHEMA_REGISTRY_URL} and {@code INTERCEPTIONS_TOPIC}. */
-    static EventsConfig from(Settings s) {
+public record EventsConfig(String kafkaBootstrap, URI schemaRegistryUrl, String topic, AuditEvents audit) {
+    /** Reads {@code KAFKA_BOOTSTRAP}, {@code SCHEMA_REGISTRY_URL}, {@code INTERCEPTIONS_TOPIC} and {@code AUDIT_EVENTS}. */
+    static EventsConfig from(Settings s, List<String> problems) {
         return new EventsConfig(s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
                 URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
-                s.get("INTERCEPTIONS_TOPIC", Topics.INTERCEPTIONS));
+                s.get("INTERCEPTIONS_TOPIC", Topics.INTERCEPTIONS), s.choice("AUDIT_EVENTS", AuditEvents.KAFKA, problems));
     }
 }

@@ -45,7 +45,7 @@ public record GatewayConfig(String host, int port, String nodeId, EventsConfig e
         Settings s = Settings.load(env, args, problems);
         List<ProviderSettings> providers = Providers.read(s, problems);
         int port = s.integer("PORT", 8080, problems);
-        EventsConfig events = EventsConfig.from(s);
+        EventsConfig events = EventsConfig.from(s, problems);
         ControlConfig control = ControlConfig.from(s, problems);
         BridgeConfig bridge = BridgeConfig.from(s, problems);
         MetricsConfig metrics = MetricsConfig.from(s, problems);

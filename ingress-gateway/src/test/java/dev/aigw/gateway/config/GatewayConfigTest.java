@@ -40,7 +40,7 @@ class GatewayConfigTest {
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.nodeId()).isNotBlank();
         assertThat(config.events()).isEqualTo(new EventsConfig("127.0.0.1:9092", URI.create("http://127.0.0.1:8085"),
-                Topics.INTERCEPTIONS));
+                Topics.INTERCEPTIONS, AuditEvents.KAFKA));
         assertThat(config.control().adminToken()).isEmpty();
         assertThat(config.control().keysTopic()).isEqualTo(Topics.CONTROL_KEYS);
         assertThat(config.control().providersTopic()).isEqualTo(Topics.CONTROL_PROVIDERS);
@@ -78,12 +78,14 @@ class GatewayConfigTest {
                 "CODER_AI_GATEWAY_ADMIN_TOKEN", "adm", "CODER_AI_GATEWAY_CONTROL_KEYS_TOPIC", "kt",
                 "CODER_AI_GATEWAY_CONTROL_PROVIDERS_TOPIC", "pt", "CODER_AI_GATEWAY_RESEED_PROVIDERS", "true",
                 "CODER_AI_GATEWAY_MAX_BODY_BYTES", "1024", "CODER_AI_GATEWAY_UPSTREAM_CONNECT_TIMEOUT", "30s",
-                "CODER_AI_GATEWAY_UPSTREAM_FIRST_BYTE_TIMEOUT", "10m", "CODER_AI_GATEWAY_UPSTREAM_IDLE_TIMEOUT", "1h30m"));
+                "CODER_AI_GATEWAY_UPSTREAM_FIRST_BYTE_TIMEOUT", "10m", "CODER_AI_GATEWAY_UPSTREAM_IDLE_TIMEOUT", "1h30m",
+                "CODER_AI_GATEWAY_AUDIT_EVENTS", "discard"));
 
         assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.port()).isEqualTo(9090);
         assertThat(config.nodeId()).isEqualTo("node-7");
-        assertThat(config.events()).isEqualTo(new EventsConfig("k:9092", URI.create("http://r:8085"), "t"));
+        assertThat(config.events()).isEqualTo(new EventsConfig("k:9092", URI.create("http://r:8085"), "t",
+                AuditEvents.DISCARD));
         assertThat(config.control().adminToken()).hasValue("adm");
         assertThat(config.control().keysTopic()).isEqualTo("kt");
         assertThat(config.control().providersTopic()).isEqualTo("pt");
