@@ -25,6 +25,8 @@ import dev.aigw.engines.Locations;
 record DevStackConfig(Path root, StateDir state, boolean fresh, Set<Part> parts, StackPorts ports, Map<String, String> env) {
     static final String ADMIN_TOKEN = "CODER_AI_GATEWAY_ADMIN_TOKEN";
     static final String MASTER_KEY = "CODER_AI_GATEWAY_MASTER_KEY";
+    /** Where the state lives instead of {@code .aigw/}: the benchmark runs its own stack beside a developer's. */
+    static final String STATE_DIR = "CODER_AI_GATEWAY_STATE_DIR";
 
     private static final String USAGE = "usage: DevStackMain [--fresh] [--only part,part,...]";
 
@@ -51,7 +53,8 @@ record DevStackConfig(Path root, StateDir state, boolean fresh, Set<Part> parts,
             throw new IllegalArgumentException("Invalid dev stack configuration:\n  " + String.join("\n  ", problems));
         }
         Path root = Locations.repositoryRoot();
-        return new DevStackConfig(root, new StateDir(root.resolve(".aigw")), fresh, parts, ports, Map.copyOf(env));
+        Path state = env.containsKey(STATE_DIR) ? Path.of(env.get(STATE_DIR)).toAbsolutePath() : root.resolve(".aigw");
+        return new DevStackConfig(root, new StateDir(state), fresh, parts, ports, Map.copyOf(env));
     }
 
     private static Set<Part> parseParts(String list, List<String> problems) {

@@ -1,13 +1,10 @@
 package dev.aigw.devstack;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,7 +13,7 @@ import java.util.Map;
 
 import dev.aigw.engines.ChildProcess;
 import dev.aigw.engines.Jdks;
-import dev.aigw.engines.StartupException;
+import dev.aigw.engines.Locations;
 
 /**
  * A JVM service of the stack, run from its module's classes and runtime classpath.
@@ -29,7 +26,7 @@ record Service(Part part, String module, String mainClass, int port, Map<String,
     /** Starts the service in {@code root}; it inherits {@code userEnv}, plus the defaults it does not set. */
     ChildProcess start(Path root, Path log, Map<String, String> userEnv) {
         List<String> command = List.of(Jdks.currentJava().toString(), "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
-                "-cp", classpath(root), mainClass);
+                "-cp", Locations.serviceClasspath(root, module), mainClass);
         return ChildProcess.start(part.label(), command, environment(userEnv), root, log);
     }
 
@@ -51,22 +48,6 @@ record Service(Part part, String module, String mainClass, int port, Map<String,
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private String classpath(Path root) {
-        Path target = root.resolve(module).resolve("target");
-        Path classes = target.resolve("classes");
-        Path runtime = target.resolve("runtime.classpath");
-        if (!Files.isDirectory(classes) || !Files.isRegularFile(runtime)) {
-            throw new StartupException(part.label() + " is not built (" + runtime + " is missing):"
-                    + " run ./mvnw -B -q -DskipTests package, or ./aigw up, which builds what is stale");
-        }
-        try {
-            String dependencies = Files.readString(runtime).strip();
-            return dependencies.isEmpty() ? classes.toString() : classes + File.pathSeparator + dependencies;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

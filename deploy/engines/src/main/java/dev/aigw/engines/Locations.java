@@ -1,5 +1,6 @@
 package dev.aigw.engines;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,6 +43,26 @@ public final class Locations {
     /** The Kafka broker's classpath, written by the {@code kafka-node} module. */
     public static String kafkaClasspath(Path root) {
         return readClasspath(root, KAFKA_MODULE, "kafka.classpath");
+    }
+
+    /**
+     * A service module's classes and runtime classpath, written by its build, for starting its main in a child JVM
+     * without a fat jar.
+     */
+    public static String serviceClasspath(Path root, String module) {
+        Path target = root.resolve(module).resolve("target");
+        Path classes = target.resolve("classes");
+        Path runtime = target.resolve("runtime.classpath");
+        if (!Files.isDirectory(classes) || !Files.isRegularFile(runtime)) {
+            throw new StartupException(module + " is not built (" + runtime + " is missing):"
+                    + " run ./mvnw -B -q -DskipTests package, or ./aigw up, which builds what is stale");
+        }
+        try {
+            String dependencies = Files.readString(runtime).strip();
+            return dependencies.isEmpty() ? classes.toString() : classes + File.pathSeparator + dependencies;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String readClasspath(Path root, String module, String name) {
