@@ -16,11 +16,11 @@ import java.util.TreeMap;
 /**
  * One keep-alive HTTP/1.1 connection sending one {@link Call} over and over, reconnecting after a failure.
  *
- * <p>Hand-written rather than the JDK's HttpClient because the harness measures differences of microseconds on a core it
- * shares with the mock: HttpClient passes every exchange between its selector thread and the caller and allocates a
- * good deal per request, which costs that core CPU and adds jitter to the very latency being measured. Here the request
- * is encoded once and sent with one write, and the answer is parsed in the calling thread from a buffer that timestamps
- * each read. No pooling, redirects, retries, TLS or HTTP/2.
+ * <p>Hand-written rather than the JDK's HttpClient because the harness measures differences of microseconds on a core
+ * it shares with the mock: HttpClient passes every exchange between its selector thread and the caller and allocates a
+ * good deal per request, which costs that core CPU and adds jitter to the very latency being measured. Here the
+ * request is encoded once and sent with one write, and the answer is parsed in the calling thread from a buffer that
+ * timestamps each read. No pooling, redirects, retries, TLS or HTTP/2.
  */
 public final class HttpConnection implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MS = 10_000;

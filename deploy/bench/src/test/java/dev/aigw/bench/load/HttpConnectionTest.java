@@ -31,7 +31,8 @@ class HttpConnectionTest {
     @Test
     void shouldJoinChunksAndSkipExtensionsAndTrailers() throws IOException {
         TestServer.Answer chunked = (socket, out) -> {
-            TestServer.write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + TestServer.chunk("data: 1\n"));
+            TestServer.write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+            TestServer.write(out, TestServer.chunk("data: 1\n"));
             TestServer.write(out, "1;ext=x\r\n\n\r\n" + TestServer.chunk("tail") + "0\r\nTrailer: t\r\n\r\n");
         };
         try (TestServer server = TestServer.start(chunked); HttpConnection connection = new HttpConnection(

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class OpenStreamsTest {
     /** Sends the head and one event, then holds the stream until the client goes. */
     static final TestServer.Answer HELD = (socket, out) -> {
-        TestServer.write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + TestServer.chunk("data: 0\n\n"));
+        TestServer.write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+        TestServer.write(out, TestServer.chunk("data: 0\n\n"));
         while (socket.getInputStream().read() >= 0) {
             // waiting for the client to close
         }
