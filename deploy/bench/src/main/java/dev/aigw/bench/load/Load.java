@@ -9,6 +9,11 @@ public sealed interface Load permits Load.Closed, Load.Open {
 
     /** A fixed number of connections, each sending its next request as soon as the last answer ended. */
     record Closed(int concurrency, Duration duration) implements Load {
+        public Closed {
+            if (concurrency < 1 || !duration.isPositive()) {
+                throw new IllegalArgumentException("concurrency and duration must be positive");
+            }
+        }
     }
 
     /**
@@ -16,5 +21,10 @@ public sealed interface Load permits Load.Closed, Load.Open {
      * stalled target is not hidden by requests that were never sent (coordinated omission).
      */
     record Open(int perSecond, Duration duration) implements Load {
+        public Open {
+            if (perSecond < 1 || !duration.isPositive()) {
+                throw new IllegalArgumentException("rate and duration must be positive");
+            }
+        }
     }
 }
