@@ -15,7 +15,7 @@ public final class JsonReport {
     // Instant.toString() is ISO-8601, which spares a dependency on jackson-datatype-jsr310 for one field.
     private static final ObjectWriter WRITER = JsonMapper.builder()
             .addModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(JsonInclude.Value.empty().withValueInclusion(JsonInclude.Include.NON_NULL))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build()
             .writer();

@@ -102,7 +102,7 @@ public final class MarkdownReport {
             out.append("Not measured.\n\n");
             return;
         }
-        out.append("End of a response through our gateway to its interception readable in the query API: p50 ")
+        out.append("End of a response through our gateway to its interception readable in the query API:\np50 ")
                 .append(Format.integer(delay.p50Millis())).append(" ms, p99 ")
                 .append(Format.integer(delay.p99Millis())).append(" ms, max ")
                 .append(Format.integer(delay.maxMillis())).append(" ms; ")

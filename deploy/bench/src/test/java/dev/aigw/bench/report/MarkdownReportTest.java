@@ -43,7 +43,8 @@ class MarkdownReportTest {
         assertThat(rows(full, "gateway-audit-on").subList(0, 2)).containsExactly(
                 List.of("gateway-audit-on", "230 (222–244)", "420 (400–459)", "145 (138–151)", "260 (240–300)",
                         "21,000 (20,100–21,801)", "9,500", "0"),
-                List.of("gateway-audit-on", "910 (880–960)", "600 (570–640)", "20,380 (20,330–20,450)", "80 (70–90)"));
+                List.of("gateway-audit-on", "910 (880–960)", "600 (570–640)", "20,380 (20,330–20,450)",
+                        "80 (70–90)"));
         assertThat(row(full, "direct")).containsExactly("direct", "85 (82–90)", "160 (150–171)", "—", "—",
                 "52,000 (51,200–52,900)", "9,800", "0");
         assertThat(row(full, "portkey")).endsWith("700", "3");
