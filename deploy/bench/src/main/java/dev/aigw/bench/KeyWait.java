@@ -2,7 +2,7 @@ package dev.aigw.bench;
 
 import dev.aigw.bench.load.Exchange;
 import dev.aigw.bench.load.HttpConnection;
-import dev.aigw.bench.target.Target;
+import dev.aigw.bench.targets.Target;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.aigw.bench;
 
 import dev.aigw.bench.report.Machine;
-import dev.aigw.bench.target.GatewayTarget;
-import dev.aigw.bench.target.Pinning;
-import dev.aigw.bench.target.Target;
+import dev.aigw.bench.targets.GatewayTarget;
+import dev.aigw.bench.targets.Pinning;
+import dev.aigw.bench.targets.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.aigw.bench;
 import dev.aigw.bench.load.LoadResult;
 import dev.aigw.bench.report.Spread;
 import dev.aigw.bench.report.TargetRow;
-import dev.aigw.bench.target.Target;
+import dev.aigw.bench.targets.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

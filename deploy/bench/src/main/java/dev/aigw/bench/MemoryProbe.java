@@ -2,7 +2,7 @@ package dev.aigw.bench;
 
 import dev.aigw.bench.load.OpenStreams;
 import dev.aigw.bench.mock.MockProfile;
-import dev.aigw.bench.target.Target;
+import dev.aigw.bench.targets.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

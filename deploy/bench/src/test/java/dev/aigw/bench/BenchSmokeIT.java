@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.bench.report.BenchReport;
 import dev.aigw.bench.report.TargetRow;
-import dev.aigw.bench.target.Workspace;
+import dev.aigw.bench.targets.Workspace;
 import dev.aigw.engines.Locations;
 import java.nio.file.Files;
 import java.nio.file.Path;

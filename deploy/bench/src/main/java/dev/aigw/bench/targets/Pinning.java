@@ -1,0 +1,58 @@
+package dev.aigw.bench.targets;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which cores the target under test runs on. The harness itself, the mock and the audit stack stay on the cores
+ * {@code ./aigw bench} gave the harness (core 0); each target gets the others, so the load generator and the mock do not
+ * steal its CPU. With one core, or without {@code taskset}, nothing is pinned.
+ *
+ * @param targetCpus a {@code taskset} CPU list such as {@code 1} or {@code 1-3}; empty for no pinning
+ */
+public record Pinning(String targetCpus) {
+    private static final Path TASKSET = Path.of("/usr/bin/taskset");
+
+    /** Targets on every core but the first, when there are at least two and {@code taskset} exists. */
+    public static Pinning forMachine() {
+        int online = onlineCores();
+        if (online < 2 || !Files.isExecutable(TASKSET)) {
+            return new Pinning("");
+        }
+        return new Pinning(online == 2 ? "1" : "1-" + (online - 1));
+    }
+
+    /** {@code command}, run on the target cores. */
+    public List<String> wrap(List<String> command) {
+        if (targetCpus.isEmpty()) {
+            return command;
+        }
+        List<String> pinned = new ArrayList<>(List.of(TASKSET.toString(), "-c", targetCpus));
+        pinned.addAll(command);
+        return pinned;
+    }
+
+    /** How the report states it. */
+    public String describe() {
+        return targetCpus.isEmpty() ? "not pinned (one core, or no taskset)"
+                : "target on CPU " + targetCpus + "; harness, load generator, mock and audit stack on CPU 0";
+    }
+
+    private static int onlineCores() {
+        try {
+            String online = Files.readString(Path.of("/sys/devices/system/cpu/online")).strip();
+            int count = 0;
+            for (String range : online.split(",")) {
+                String[] ends = range.split("-");
+                count += ends.length == 1 ? 1 : Integer.parseInt(ends[1]) - Integer.parseInt(ends[0]) + 1;
+            }
+            return count;
+        } catch (IOException | NumberFormatException e) {
+            // The harness may already be pinned, so this can undercount; then nothing is pinned.
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+}
