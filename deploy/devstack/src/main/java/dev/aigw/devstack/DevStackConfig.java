@@ -85,7 +85,7 @@ record DevStackConfig(Path root, StateDir state, boolean fresh, Set<Part> parts,
                         merge(kafka, registry, cassandra, secrets, Map.of(StackPorts.RECORDER, Integer.toString(ports.recorder()),
                                 "CODER_AI_GATEWAY_DATA_DIR", state.data("recorder").toString()))),
                 new Service(Part.QUERY, "query-api", "dev.aigw.query.QueryMain", ports.query(),
-                        merge(kafka, cassandra, secrets, Map.of(StackPorts.QUERY, Integer.toString(ports.query())))),
+                        merge(kafka, registry, cassandra, secrets, Map.of(StackPorts.QUERY, Integer.toString(ports.query())))),
                 new Service(Part.GATEWAY, "ingress-gateway", "dev.aigw.gateway.GatewayMain", ports.gateway(),
                         merge(kafka, registry, secrets, Map.of(StackPorts.GATEWAY, Integer.toString(ports.gateway()),
                                 "CODER_AI_GATEWAY_DATA_DIR", state.data("gateway").toString()))));

@@ -48,6 +48,13 @@ class DevStackConfigTest {
     }
 
     @Test
+    void shouldPointTheQueryApiAtTheRegistryItPublishesKeysThrough() {
+        Service query = DevStackConfig.from(List.of(), Map.of("CODER_AI_GATEWAY_REGISTRY_PORT", "18085"))
+                .services("t", "k").get(2);
+        assertThat(query.defaults()).containsEntry("CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", "http://127.0.0.1:18085");
+    }
+
+    @Test
     void shouldLetTheUserEnvironmentWinOverTheStackDefaults() {
         Service registry = DevStackConfig.from(List.of(), Map.of()).services("t", "k").getFirst();
         Map<String, String> env = registry.environment(Map.of("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", "broker:9092"));
