@@ -44,13 +44,26 @@ final class Measurements {
     /** The report's row for {@code target}. */
     TargetRow row(Target target) {
         String name = target.name();
-        return new TargetRow(name, target.description(),
+        return new TargetRow(name, target.description() + notes(name),
                 spread(latency, name, r -> r.total().p50()), spread(latency, name, r -> r.total().p99()),
                 added(latency, name, r -> r.total().p50()), added(latency, name, r -> r.total().p99()),
                 spread(saturation, name, LoadResult::perSecond), sustained.get(name),
                 spread(streaming, name, r -> r.firstByte().p99()), added(streaming, name, r -> r.firstByte().p99()),
                 spread(streaming, name, r -> r.eventGap().p99()), added(streaming, name, r -> r.eventGap().p99()),
                 rss.get(name), failed.getOrDefault(name, 0L));
+    }
+
+    // A scenario the target could not serve at all is reported as not measured, with the reason, rather than as zeros.
+    private String notes(String name) {
+        return note("blocking calls", latency, name) + note("streaming", streaming, name);
+    }
+
+    private static String note(String scenario, Map<String, List<LoadResult>> runs, String name) {
+        return runs.containsKey(name) && !served(runs.get(name)) ? "; " + scenario + ": every request failed" : "";
+    }
+
+    private static boolean served(List<LoadResult> results) {
+        return results.stream().anyMatch(r -> r.ok() > 0);
     }
 
     private void add(Map<String, List<LoadResult>> runs, Target target, LoadResult result) {
@@ -60,14 +73,15 @@ final class Measurements {
 
     private static Spread spread(Map<String, List<LoadResult>> runs, String name, ToDoubleFunction<LoadResult> value) {
         List<LoadResult> results = runs.get(name);
-        return results == null ? null : Spread.of(results.stream().map(value::applyAsDouble).toList());
+        return results == null || !served(results) ? null
+                : Spread.of(results.stream().map(value::applyAsDouble).toList());
     }
 
     // Repetition i of a target is compared with repetition i of the direct call: they ran back to back.
     private static Spread added(Map<String, List<LoadResult>> runs, String name, ToDoubleFunction<LoadResult> value) {
         List<LoadResult> results = runs.get(name);
         List<LoadResult> direct = runs.get(DIRECT);
-        if (name.equals(DIRECT) || results == null || direct == null) {
+        if (name.equals(DIRECT) || results == null || direct == null || !served(results)) {
             return null;
         }
         List<Double> added = new ArrayList<>();
