@@ -96,6 +96,8 @@ public final class Gateway implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .maxPayloadSize(config.bridge().maxBodyBytes())
+                    // Without it a relayed SSE event can wait for the client's delayed ACK of the one before (Nagle).
+                    .connectionOptions(o -> o.tcpNoDelay(true))
                     // GatewayMain's hook stops the server, then the sink; Helidon's own hook would race it.
                     .shutdownHook(false)
                     .shutdownGracePeriod(config.drainTime())
