@@ -9,6 +9,7 @@ import dev.aigw.bench.report.AuditDelay;
 import dev.aigw.bench.report.BenchReport;
 import dev.aigw.bench.report.TargetRow;
 import dev.aigw.bench.targets.AuditStack;
+import dev.aigw.bench.targets.GatewayMode;
 import dev.aigw.bench.targets.GatewayTarget;
 import dev.aigw.bench.targets.MockProcess;
 import dev.aigw.bench.targets.NginxTarget;
@@ -37,6 +38,7 @@ final class Bench {
     private final Pinning pinning;
     private final Consumer<String> progress;
     private final Measurements measurements = new Measurements();
+    private String key;
 
     Bench(Plan plan, Workspace workspace, Pinning pinning, Consumer<String> progress) {
         this.plan = plan;
@@ -52,13 +54,13 @@ final class Bench {
             progress.accept("mock upstream on port " + mock.port() + "; starting the audit stack");
             try (AuditStack stack = AuditStack.start(workspace)) {
                 List<Target> targets = start(mock, stack, running);
-                Target audited = targets.stream().filter(t -> t.name().equals("gateway-audit-on")).findFirst()
-                        .orElseThrow();
+                Target audited = targets.stream().filter(t -> t.name().equals(GatewayMode.AUDIT_ON.label()))
+                        .findFirst().orElseThrow();
                 measure(mock, targets);
                 mock.profile(MemoryProbe.HOLD);
                 new MemoryProbe(plan, progress).measure(audited, measurements);
                 mock.profile(INSTANT);
-                AuditDelay delay = new AuditDelayProbe(stack, progress).measure(audited, plan.auditSamples());
+                AuditDelay delay = auditDelay(stack, mock, running);
                 List<TargetRow> rows = targets.stream().map(measurements::row).toList();
                 return new BenchReport(started, plan.mode(), MachineInfo.read(plan, pinning, targets), rows, delay);
             } finally {
@@ -75,14 +77,25 @@ final class Bench {
             progress.accept("starting Portkey");
             running.add(PortkeyTarget.start(workspace, pinning, mock.port()));
         }
-        String key = stack.createKey("bench");
+        key = stack.createKey("bench");
         progress.accept("starting our gateway, audit on and audit off");
-        running.add(GatewayTarget.start(workspace, pinning, stack, mock.port(), true, key));
-        running.add(GatewayTarget.start(workspace, pinning, stack, mock.port(), false, key));
+        running.add(GatewayTarget.start(workspace, pinning, stack, mock.port(), GatewayMode.AUDIT_ON, key));
+        running.add(GatewayTarget.start(workspace, pinning, stack, mock.port(), GatewayMode.AUDIT_OFF, key));
         running.forEach(r -> targets.add(r.target()));
         mock.profile(INSTANT);
         targets.forEach(KeyWait::untilAccepted);
         return targets;
+    }
+
+    // Measured last, on a node of its own that produces to the recorded topic, with every other target stopped.
+    private AuditDelay auditDelay(AuditStack stack, MockProcess mock, List<Running> running) {
+        running.reversed().forEach(Running::close);
+        running.clear();
+        progress.accept("starting a gateway node that produces to the recorded topic");
+        running.add(GatewayTarget.start(workspace, pinning, stack, mock.port(), GatewayMode.RECORDED, key));
+        Target recorded = running.getLast().target();
+        KeyWait.untilAccepted(recorded);
+        return new AuditDelayProbe(stack, progress).measure(recorded, plan.auditSamples());
     }
 
     private void measure(MockProcess mock, List<Target> targets) {
