@@ -101,6 +101,11 @@ final class Bench {
     private void measure(MockProcess mock, List<Target> targets) {
         mock.profile(INSTANT);
         byte[] blocking = Requests.blocking();
+        for (Target target : targets) {
+            progress.accept("warming up " + target.name());
+            LoadGenerator.run(target.chat(blocking, false),
+                    new Load.Closed(Plan.SATURATION_CONCURRENCY, plan.jitWarmup()));
+        }
         progress.accept("latency at concurrency 1, 0 ms mock");
         turns(targets, t -> t.chat(blocking, false), new Load.Closed(1, plan.run()), measurements::latency);
         progress.accept("throughput at concurrency " + Plan.SATURATION_CONCURRENCY + ", 0 ms mock");

@@ -24,7 +24,9 @@ final class MachineInfo {
         settings.put("mode", plan.mode());
         settings.put("pinning", pinning.describe());
         settings.put("repetitions", plan.repetitions() + ", targets taking turns; medians with min–max");
-        settings.put("runs", plan.run().toMillis() + " ms each after " + plan.warmup().toMillis() + " ms of warm-up");
+        settings.put("warm-up", plan.jitWarmup().toSeconds() + " s at concurrency " + Plan.SATURATION_CONCURRENCY
+                + " per target before anything is measured, then " + plan.warmup().toMillis() + " ms per scenario");
+        settings.put("runs", plan.run().toMillis() + " ms each");
         settings.put("sustained rate", "open model, " + plan.step().toMillis() + " ms per offered rate, rates "
                 + plan.sustainedRates());
         settings.put("streaming", plan.streams() + " concurrent streams for " + plan.streamRun().toMillis() + " ms");
