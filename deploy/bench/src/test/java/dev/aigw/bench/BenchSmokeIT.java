@@ -26,10 +26,16 @@ class BenchSmokeIT {
         assertThat(report.targets()).extracting(TargetRow::name)
                 .containsExactly("direct", "nginx", "portkey", "gateway-audit-on", "gateway-audit-off");
         for (TargetRow row : report.targets()) {
-            assertThat(row.failed()).as(row.name() + " failed requests").isZero();
             assertThat(row.c1P99Micros().median()).as(row.name() + " c=1 p99").isPositive();
             assertThat(row.saturationRps().median()).as(row.name() + " saturation").isPositive();
             assertThat(row.sustainedRps()).as(row.name() + " sustained").isPositive();
+            if (row.name().equals("portkey") && row.ttfbP99Micros() == null) {
+                // Portkey 1.15.2 on Node 20 answers every stream with 500 "TypeError: immutable" (Portkey-AI/gateway
+                // #1389, #1550); the report must say so rather than show zeros.
+                assertThat(row.description()).contains("streaming: every request failed");
+                continue;
+            }
+            assertThat(row.failed()).as(row.name() + " failed requests").isZero();
             assertThat(row.ttfbP99Micros().median()).as(row.name() + " stream TTFB").isPositive();
             // The mock spaces its deltas 20 ms apart; a gap far below that would mean events were not timed one by one.
             assertThat(row.gapP99Micros().median()).as(row.name() + " SSE gap").isGreaterThan(15_000);
