@@ -28,7 +28,8 @@ class BenchSmokeIT {
         for (TargetRow row : report.targets()) {
             assertThat(row.c1P99Micros().median()).as(row.name() + " c=1 p99").isPositive();
             assertThat(row.saturationRps().median()).as(row.name() + " saturation").isPositive();
-            assertThat(row.sustainedRps()).as(row.name() + " sustained").isPositive();
+            // A cold JVM may miss the 50 ms bound even at the lowest rate in a run this short: 0 is a result.
+            assertThat(row.sustainedRps()).as(row.name() + " sustained").isNotNull().isNotNegative();
             if (row.name().equals("portkey") && row.ttfbP99Micros() == null) {
                 // Portkey 1.15.2 on Node 20 answers every stream with 500 "TypeError: immutable" (Portkey-AI/gateway
                 // #1389, #1550); the report must say so rather than show zeros.
@@ -40,6 +41,7 @@ class BenchSmokeIT {
             // The mock spaces its deltas 20 ms apart; a gap far below that would mean events were not timed one by one.
             assertThat(row.gapP99Micros().median()).as(row.name() + " SSE gap").isGreaterThan(15_000);
         }
+        assertThat(report.targets().getFirst().sustainedRps()).as("the mock itself at 100 requests/s").isPositive();
         TargetRow audited = report.targets().get(3);
         assertThat(audited.addedP99Micros()).isNotNull();
         assertThat(audited.rssBytesByStreams()).containsKey(100);
