@@ -1,17 +1,12 @@
 package dev.aigw.devstack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.aigw.engines.ChildProcess;
+import dev.aigw.engines.Health;
 import dev.aigw.engines.Jdks;
 import dev.aigw.engines.Locations;
 
@@ -21,7 +16,6 @@ import dev.aigw.engines.Locations;
  * @param defaults environment variables it gets unless the user's environment already sets them
  */
 record Service(Part part, String module, String mainClass, int port, Map<String, String> defaults) {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /** Starts the service in {@code root}; it inherits {@code userEnv}, plus the defaults it does not set. */
     ChildProcess start(Path root, Path log, Map<String, String> userEnv) {
@@ -39,15 +33,6 @@ record Service(Part part, String module, String mainClass, int port, Map<String,
 
     /** Whether {@code GET /health/ready} answers 200. */
     boolean isReady() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Health.ready(port);
     }
 }

@@ -3,6 +3,7 @@ package dev.aigw.bench.targets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.engines.ChildProcess;
+import dev.aigw.engines.Health;
 import dev.aigw.engines.Jdks;
 import dev.aigw.engines.Locations;
 import dev.aigw.engines.Ports;

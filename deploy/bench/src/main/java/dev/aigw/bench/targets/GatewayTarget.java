@@ -1,6 +1,7 @@
 package dev.aigw.bench.targets;
 
 import dev.aigw.engines.ChildProcess;
+import dev.aigw.engines.Health;
 import dev.aigw.engines.Jdks;
 import dev.aigw.engines.Locations;
 import dev.aigw.engines.Ports;

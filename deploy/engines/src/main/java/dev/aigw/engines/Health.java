@@ -1,4 +1,4 @@
-package dev.aigw.bench.targets;
+package dev.aigw.engines;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,13 +8,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Readiness of our services: {@code GET /health/ready} answers 200. */
-final class Health {
+public final class Health {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private Health() {
     }
 
-    static boolean ready(int port) {
+    /** Whether the service on loopback {@code port} answers {@code GET /health/ready} with 200. */
+    public static boolean ready(int port) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build();
