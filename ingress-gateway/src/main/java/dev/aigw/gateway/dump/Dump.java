@@ -1,10 +1,10 @@
 package dev.aigw.gateway.dump;
 
+import io.helidon.http.Headers;
+import io.helidon.http.Method;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URI;
 
 /**
  * The dump of one upstream call, fed by whoever sends it: the request as sent, then either the transport error or
@@ -14,7 +14,7 @@ public interface Dump {
     /** Dumps nothing. */
     Dump NONE = new Dump() {
         @Override
-        public void request(HttpRequest request, byte[] body) {
+        public void request(Method method, URI uri, Headers headers, byte[] body) {
         }
 
         @Override
@@ -22,29 +22,23 @@ public interface Dump {
         }
 
         @Override
-        public HttpResponse.BodyHandler<InputStream> bodyHandler() {
-            return HttpResponse.BodyHandlers.ofInputStream();
+        public InputStream response(int status, Headers headers, InputStream body) {
+            return body;
         }
     };
 
-    /** Records the request exactly as it goes upstream; {@code body} must not change afterwards. */
-    void request(HttpRequest request, byte[] body);
+    /**
+     * Records the request exactly as it goes upstream, to {@code uri} with {@code headers} and {@code body}; none of
+     * them may change afterwards.
+     */
+    void request(Method method, URI uri, Headers headers, byte[] body);
 
     /** Records that the request got no response. */
     void failed(IOException error);
 
-    /** The body handler to send with: the response body it yields is also written to the dump as it is read. */
-    HttpResponse.BodyHandler<InputStream> bodyHandler();
-
-    /** Sends {@code request} with {@code client}, dumping the request, then the response or the failure. */
-    default HttpResponse<InputStream> send(HttpClient client, HttpRequest request, byte[] body)
-            throws IOException, InterruptedException {
-        request(request, body);
-        try {
-            return client.send(request, bodyHandler());
-        } catch (IOException e) {
-            failed(e);
-            throw e;
-        }
-    }
+    /**
+     * Records the response's status and headers, which must not change afterwards, and returns its body to read in
+     * place of {@code body}: what is read of it is also written to the dump.
+     */
+    InputStream response(int status, Headers headers, InputStream body);
 }

@@ -36,7 +36,7 @@ public final class Dumps {
     /** An intercepted call: {@code <dir>/<model>/<unix millis>-<interception id>.req.txt} and the rest. */
     public Dump intercepted(ProviderConfig provider, String model, String interceptionId) {
         return dirs.apply(provider)
-                .<Dump>map(dir -> new FileDump(dir, fileName(model), clock, request -> interceptionId, writers.get()))
+                .<Dump>map(dir -> new FileDump(dir, fileName(model), clock, uri -> interceptionId, writers.get()))
                 .orElse(Dump.NONE);
     }
 
@@ -44,7 +44,7 @@ public final class Dumps {
     public Dump passthrough(ProviderConfig provider) {
         return dirs.apply(provider)
                 .<Dump>map(dir -> new FileDump(dir, PASSTHROUGH, clock,
-                        request -> fileName(request.uri().getRawPath().replaceFirst("^/+", "")) + "-" + randomChars(),
+                        uri -> fileName(uri.getRawPath().replaceFirst("^/+", "")) + "-" + randomChars(),
                         writers.get()))
                 .orElse(Dump.NONE);
     }

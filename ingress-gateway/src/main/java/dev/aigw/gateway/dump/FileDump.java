@@ -1,10 +1,11 @@
 package dev.aigw.gateway.dump;
 
+import io.helidon.http.Headers;
+import io.helidon.http.Method;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,14 +31,14 @@ final class FileDump implements Dump {
     private final Path dir;
     private final String folder;
     private final Clock clock;
-    private final Function<HttpRequest, String> label;
+    private final Function<URI, String> label;
     private final DumpWriter writer;
     // Touched by the writer's tasks only, which run one after the other, though not always on the same thread.
     private volatile Path base;
     private volatile OutputStream response;
 
-    /** Dumps below {@code dir}/{@code folder}, naming the files by the time and the label of the request. */
-    FileDump(Path dir, String folder, Clock clock, Function<HttpRequest, String> label, Executor executor) {
+    /** Dumps below {@code dir}/{@code folder}, naming the files by the time and the label of the request's URI. */
+    FileDump(Path dir, String folder, Clock clock, Function<URI, String> label, Executor executor) {
         this.dir = dir;
         this.folder = folder;
         this.clock = clock;
@@ -46,14 +47,14 @@ final class FileDump implements Dump {
     }
 
     @Override
-    public void request(HttpRequest request, byte[] body) {
+    public void request(Method method, URI uri, Headers headers, byte[] body) {
         long millis = clock.millis();
         // The body is the array being sent, not a copy, so it does not count towards what the writer may hold.
         writer.write(0, () -> {
             Path parent = Files.createDirectories(dir.resolve(folder), permissions(dir, DIR_PERMISSIONS));
-            base = parent.resolve(millis + "-" + label.apply(request));
+            base = parent.resolve(millis + "-" + label.apply(uri));
             try (OutputStream out = create(".req.txt")) {
-                out.write(WireFormat.request(request, body));
+                out.write(WireFormat.request(method, uri, headers, body));
             }
         });
     }
@@ -67,16 +68,13 @@ final class FileDump implements Dump {
         });
     }
 
-    // Mapping ofInputStream only wraps the stream, which is what the JDK documents as safe for a mapper to do.
     @Override
-    public HttpResponse.BodyHandler<InputStream> bodyHandler() {
-        return info -> HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), body -> {
-            writer.write(0, () -> {
-                response = create(".resp.txt");
-                response.write(WireFormat.responseHead(info));
-            });
-            return new DumpedBody(body);
+    public InputStream response(int status, Headers headers, InputStream body) {
+        writer.write(0, () -> {
+            response = create(".resp.txt");
+            response.write(WireFormat.responseHead(status, headers));
         });
+        return new DumpedBody(body);
     }
 
     private OutputStream create(String suffix) throws IOException {

@@ -1,12 +1,12 @@
 package dev.aigw.gateway.dump;
 
 import dev.aigw.gateway.auth.Secrets;
+import io.helidon.http.Header;
+import io.helidon.http.Headers;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,14 +31,13 @@ final class WireFormat {
     }
 
     /** Request line, sorted headers with {@code Host} and a Content-Length of the body as shown, blank line, body. */
-    static byte[] request(HttpRequest request, byte[] body) {
+    static byte[] request(Method method, URI uri, Headers sent, byte[] body) {
         byte[] shown = PrettyJson.orAsIs(body);
-        URI uri = request.uri();
         String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        Map<String, List<String>> headers = sorted(request.headers().map());
+        Map<String, List<String>> headers = sorted(sent);
         headers.put("Host", List.of(uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort()));
         headers.put("Content-Length", List.of(String.valueOf(shown.length)));
-        String head = request.method() + " " + target + " HTTP/1.1" + CRLF + lines(headers, SECRET_REQUEST_HEADERS) + CRLF;
+        String head = method.text() + " " + target + " HTTP/1.1" + CRLF + lines(headers, SECRET_REQUEST_HEADERS) + CRLF;
         ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + shown.length);
         out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
         out.writeBytes(shown);
@@ -46,12 +45,9 @@ final class WireFormat {
     }
 
     /** Status line, sorted headers and the blank line; the body follows as it arrives. */
-    static byte[] responseHead(HttpResponse.ResponseInfo info) {
-        String version = info.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1";
-        Map<String, List<String>> headers = sorted(info.headers().map());
-        headers.keySet().removeIf(name -> name.startsWith(":"));
-        String head = version + " " + info.statusCode() + " " + Status.create(info.statusCode()).reasonPhrase() + CRLF
-                + lines(headers, SECRET_RESPONSE_HEADERS) + CRLF;
+    static byte[] responseHead(int status, Headers received) {
+        String head = "HTTP/1.1 " + status + " " + Status.create(status).reasonPhrase() + CRLF
+                + lines(sorted(received), SECRET_RESPONSE_HEADERS) + CRLF;
         return head.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -61,11 +57,13 @@ final class WireFormat {
         return scheme.matches() ? scheme.group(1) + " " + Secrets.mask(scheme.group(2)) : Secrets.mask(value);
     }
 
-    // Names in canonical form (Content-Type), as the reference writes them: the JDK reports response names in lower
-    // case, and one form on both sides keeps the dumps comparable.
-    private static Map<String, List<String>> sorted(Map<String, List<String>> headers) {
+    // Names in canonical form (Content-Type), as the reference writes them: providers send names in any case, and one
+    // form on both sides keeps the dumps comparable.
+    private static Map<String, List<String>> sorted(Headers headers) {
         Map<String, List<String>> sorted = new TreeMap<>();
-        headers.forEach((name, values) -> sorted.computeIfAbsent(canonical(name), n -> new ArrayList<>()).addAll(values));
+        for (Header header : headers) {
+            sorted.computeIfAbsent(canonical(header.name()), n -> new ArrayList<>()).addAll(header.allValues());
+        }
         return sorted;
     }
 

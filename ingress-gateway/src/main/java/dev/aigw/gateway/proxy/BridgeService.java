@@ -30,8 +30,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -123,7 +121,7 @@ public final class BridgeService implements HttpService, AutoCloseable {
         }
         try (Begun begun = begin(req, res, provider, caller, api, parsed)) {
             Interception interception = begun.interception();
-            HttpResponse<InputStream> answer;
+            Answer answer;
             long asked = System.nanoTime();
             try {
                 answer = upstream.send(caller, options.sendActorHeaders(), api.path(), req, parsed.upstreamBody(),
@@ -134,7 +132,10 @@ public final class BridgeService implements HttpService, AutoCloseable {
                 throw failure.toException();
             }
             overhead.waitedSince(asked);
-            relay.intercepted(api, answer, res, interception, parsed.stream(), overhead);
+            // Closed here as well, so that an answer the relay failed before reading does not hold its connection.
+            try (answer) {
+                relay.intercepted(api, answer, res, interception, parsed.stream(), overhead);
+            }
             begun.meter().relayed(overhead);
         }
     }
@@ -167,7 +168,7 @@ public final class BridgeService implements HttpService, AutoCloseable {
 
     // Whitelisted routes go upstream with the same credential rules but no audit; anything else is not supported.
     // Bedrock has none of the Anthropic API's other routes.
-    private void passthrough(ServerRequest req, ServerResponse res) throws IOException, InterruptedException {
+    private void passthrough(ServerRequest req, ServerResponse res) throws IOException {
         Overhead overhead = Overhead.start();
         String path = req.path().path();
         int slash = path.indexOf('/', 1);
@@ -178,7 +179,7 @@ public final class BridgeService implements HttpService, AutoCloseable {
                 .orElseThrow(() -> unsupported(req));
         String upstreamPath = Passthrough.upstreamPath(provider.type(), path.substring(slash)).orElseThrow(() -> unsupported(req));
         Caller caller = authenticate(req, provider);
-        HttpResponse<InputStream> answer;
+        Answer answer;
         long asked = System.nanoTime();
         try {
             answer = upstream.send(caller, false, upstreamPath, req, body(req), dumps.passthrough(provider));
@@ -186,7 +187,7 @@ public final class BridgeService implements HttpService, AutoCloseable {
             throw UpstreamFailure.of(e, options.timeouts()).toException();
         }
         overhead.waitedSince(asked);
-        try {
+        try (answer) {
             relay.plain(answer, res, overhead);
         } finally {
             metrics.passthrough(provider.name(), Passthrough.route(provider.type(), upstreamPath).orElseThrow(),
@@ -273,9 +274,10 @@ public final class BridgeService implements HttpService, AutoCloseable {
                 .build();
     }
 
-    /** Closes the Bedrock clients. */
+    /** Closes the connections to providers and the Bedrock clients. */
     @Override
     public void close() {
+        upstream.close();
         bedrock.close();
     }
 }

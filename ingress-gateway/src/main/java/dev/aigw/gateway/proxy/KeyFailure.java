@@ -1,7 +1,8 @@
 package dev.aigw.gateway.proxy;
 
-import java.io.InputStream;
-import java.net.http.HttpResponse;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -9,15 +10,16 @@ import java.util.Optional;
 final class KeyFailure {
     // What the reference waits when a rate-limited answer does not say how long.
     private static final Duration DEFAULT_COOL_DOWN = Duration.ofSeconds(60);
+    private static final HeaderName RETRY_AFTER_MS = HeaderNames.create("retry-after-ms");
 
     private KeyFailure() {
     }
 
     /** Marks the key in the pool when the answer rate-limits (429) or refuses (401, 403) it; true if it did. */
-    static boolean mark(HttpResponse<InputStream> answer, String key, KeyPool pool) {
-        return switch (answer.statusCode()) {
+    static boolean mark(Answer answer, String key, KeyPool pool) {
+        return switch (answer.status()) {
             case 429 -> {
-                pool.rateLimited(key, retryAfter(answer).orElse(DEFAULT_COOL_DOWN));
+                pool.rateLimited(key, retryAfter(answer.headers()).orElse(DEFAULT_COOL_DOWN));
                 yield true;
             }
             case 401, 403 -> {
@@ -29,9 +31,9 @@ final class KeyFailure {
     }
 
     // OpenAI sends retry-after-ms; everyone sends Retry-After in seconds (HTTP dates are not used by providers).
-    static Optional<Duration> retryAfter(HttpResponse<?> answer) {
-        Optional<Duration> millis = answer.headers().firstValue("retry-after-ms").flatMap(v -> parse(v).map(Duration::ofMillis));
-        return millis.or(() -> answer.headers().firstValue("retry-after").flatMap(v -> parse(v).map(Duration::ofSeconds)));
+    static Optional<Duration> retryAfter(Headers headers) {
+        Optional<Duration> millis = headers.first(RETRY_AFTER_MS).flatMap(v -> parse(v).map(Duration::ofMillis));
+        return millis.or(() -> headers.first(HeaderNames.RETRY_AFTER).flatMap(v -> parse(v).map(Duration::ofSeconds)));
     }
 
     private static Optional<Long> parse(String value) {

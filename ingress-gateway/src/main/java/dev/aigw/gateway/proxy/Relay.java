@@ -7,6 +7,7 @@ import dev.aigw.gateway.intercept.Interception;
 import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseDecoder;
 import dev.aigw.gateway.metrics.Overhead;
+import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -15,21 +16,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.http.HttpResponse;
 
 /**
- * Copies a provider's answer to the client as it arrives, feeding the audit on the side. Reads of the answer are
- * watched: a provider that stops sending for the idle limit ends the interception as failed. They are also timed, as
+ * Copies a provider's answer to the client as it arrives, feeding the audit on the side. A read of the answer that
+ * waits the idle limit fails (see {@link Upstream}) and ends the interception as failed. Reads are also timed, as
  * waiting on the provider, so that the rest is the gateway's overhead, which the answer's headers carry.
  */
 final class Relay {
     private static final HeaderName OVERHEAD_HEADER = HeaderNames.create(Overhead.HEADER);
     private final UpstreamTimeouts timeouts;
-    private final IdleWatch idle;
 
     Relay(UpstreamTimeouts timeouts) {
         this.timeouts = timeouts;
-        this.idle = new IdleWatch(timeouts.idle());
     }
 
     /**
@@ -37,9 +35,9 @@ final class Relay {
      * byte is written: an error or blocking answer is read whole first, a stream is relayed chunk by chunk. So the
      * overhead header covers a blocking answer up to sending it, and a stream only up to its first chunk.
      */
-    void intercepted(Api api, HttpResponse<InputStream> answer, ServerResponse res, Interception interception,
-                     boolean stream, Overhead overhead) throws IOException {
-        int status = answer.statusCode();
+    void intercepted(Api api, Answer answer, ServerResponse res, Interception interception, boolean stream,
+                     Overhead overhead) throws IOException {
+        int status = answer.status();
         if (status / 100 == 2 && stream) {
             copyStatusAndHeaders(answer, res, overhead);
             relayStream(api, answer, res, interception, overhead);
@@ -63,60 +61,54 @@ final class Relay {
     }
 
     /** Relays a passthrough answer as it is. */
-    void plain(HttpResponse<InputStream> answer, ServerResponse res, Overhead overhead) throws IOException {
+    void plain(Answer answer, ServerResponse res, Overhead overhead) throws IOException {
         copyStatusAndHeaders(answer, res, overhead);
-        try (InputStream in = answer.body(); OutputStream out = res.outputStream(); var watched = idle.watch()) {
+        try (InputStream in = answer.body(); OutputStream out = res.outputStream()) {
             byte[] buffer = new byte[8192];
             for (int n = read(in, buffer, overhead); n >= 0; n = read(in, buffer, overhead)) {
-                watched.touch();
                 overhead.firstByte();
                 out.write(buffer, 0, n);
             }
         }
     }
 
-    private byte[] readAll(HttpResponse<InputStream> answer, Interception interception, Overhead overhead)
-            throws IOException {
+    private byte[] readAll(Answer answer, Interception interception, Overhead overhead) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        IdleWatch.Watched watched = idle.watch();
-        try (InputStream in = answer.body(); watched) {
+        try (InputStream in = answer.body()) {
             byte[] buffer = new byte[8192];
             for (int n = read(in, buffer, overhead); n >= 0; n = read(in, buffer, overhead)) {
-                watched.touch();
                 bytes.write(buffer, 0, n);
             }
         } catch (IOException e) {
-            UpstreamFailure failure = watched.expired() ? UpstreamFailure.idle(timeouts) : UpstreamFailure.of(e, timeouts);
-            interception.end(InterceptionStatus.FAILED, answer.statusCode(), failure.type(), failure.message());
+            UpstreamFailure failure = UpstreamFailure.reading(e, timeouts);
+            interception.end(InterceptionStatus.FAILED, answer.status(), failure.type(), failure.message());
             throw failure.toException();
         }
         return bytes.toByteArray();
     }
 
     // Each chunk goes to the client and is flushed before the parser sees it, so parsing never delays the relay.
-    private void relayStream(Api api, HttpResponse<InputStream> answer, ServerResponse res, Interception interception,
-                             Overhead overhead) throws IOException {
+    private void relayStream(Api api, Answer answer, ServerResponse res, Interception interception, Overhead overhead)
+            throws IOException {
         StreamAudit parsed = api.follow(interception::record);
         SseDecoder decoder = new SseDecoder(parsed);
         OutputStream out = res.outputStream();
-        IdleWatch.Watched watched = idle.watch();
-        try (InputStream in = answer.body(); watched) {
+        try (InputStream in = answer.body()) {
             byte[] buffer = new byte[8192];
             for (int n = read(in, buffer, overhead); n >= 0; n = read(in, buffer, overhead)) {
-                watched.touch();
                 overhead.firstByte();
                 if (!write(out, buffer, n)) {
                     parsed.finish();
-                    interception.end(InterceptionStatus.CANCELLED, answer.statusCode(), "client_disconnected",
+                    interception.end(InterceptionStatus.CANCELLED, answer.status(), "client_disconnected",
                             "client went away mid-stream");
                     return;
                 }
                 decoder.feed(buffer, 0, n);
             }
         } catch (IOException e) {
-            UpstreamFailure failure = watched.expired() ? UpstreamFailure.idle(timeouts) : UpstreamFailure.of(e, timeouts);
+            UpstreamFailure failure = UpstreamFailure.reading(e, timeouts);
             parsed.finish();
-            interception.end(InterceptionStatus.FAILED, answer.statusCode(), failure.type(), failure.message());
+            interception.end(InterceptionStatus.FAILED, answer.status(), failure.type(), failure.message());
             byte[] notice = api.streamError(failure.message());
             if (write(out, notice, notice.length)) {
                 out.close();
@@ -127,8 +119,8 @@ final class Relay {
         decoder.finish();
         parsed.finish();
         parsed.error().ifPresentOrElse(
-                e -> interception.end(InterceptionStatus.FAILED, answer.statusCode(), "stream_error", e),
-                () -> interception.end(InterceptionStatus.COMPLETED, answer.statusCode(), null, null));
+                e -> interception.end(InterceptionStatus.FAILED, answer.status(), "stream_error", e),
+                () -> interception.end(InterceptionStatus.COMPLETED, answer.status(), null, null));
     }
 
     private static int read(InputStream in, byte[] buffer, Overhead overhead) throws IOException {
@@ -151,13 +143,13 @@ final class Relay {
         }
     }
 
-    private static void copyStatusAndHeaders(HttpResponse<InputStream> answer, ServerResponse res, Overhead overhead) {
-        res.status(Status.create(answer.statusCode()));
-        answer.headers().map().forEach((name, values) -> {
-            if (Upstream.isForwardedResponseHeader(name)) {
-                res.header(HeaderNames.create(name), values.toArray(String[]::new));
+    private static void copyStatusAndHeaders(Answer answer, ServerResponse res, Overhead overhead) {
+        res.status(Status.create(answer.status()));
+        for (Header header : answer.headers()) {
+            if (Upstream.isForwardedResponseHeader(header.headerName())) {
+                res.header(header);
             }
-        });
+        }
         // Last, so that an upstream's header of the same name (another gateway in front of the provider) is replaced.
         res.header(OVERHEAD_HEADER, overhead.header());
     }

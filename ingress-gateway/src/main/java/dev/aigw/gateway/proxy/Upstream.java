@@ -5,24 +5,38 @@ import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.ProviderType;
 import dev.aigw.gateway.config.UpstreamTimeouts;
 import dev.aigw.gateway.dump.Dump;
+import io.helidon.common.uri.UriInfo;
+import io.helidon.common.uri.UriPath;
 import io.helidon.http.Header;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Headers;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
+import io.helidon.http.WritableHeaders;
+import io.helidon.http.encoding.ContentEncodingContext;
+import io.helidon.webclient.api.ClientConnection;
+import io.helidon.webclient.api.ClientUri;
+import io.helidon.webclient.api.WebClientServiceResponse;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import io.helidon.webclient.spi.WebClientService;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Logger;
 
-/** Sends a client's request on to a provider: raw body, client headers minus what must not cross, provider key. */
-final class Upstream {
-    // Hop-by-hop headers, headers the JDK client sets itself, and the gateway credential: none may reach upstream.
+/**
+ * Sends a client's request on to a provider: raw body, client headers minus what must not cross, provider key. The
+ * call runs on the calling thread, which reads the answer from the connection itself.
+ */
+final class Upstream implements AutoCloseable {
+    // Hop-by-hop headers, headers the HTTP client sets itself, and the gateway credential: none may reach upstream.
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
             "expect", "accept-encoding", "x-coder-ai-governance-token");
@@ -30,61 +44,73 @@ final class Upstream {
     private static final Set<String> CLIENT_CREDENTIALS = Set.of("authorization", "x-api-key");
     // Actor headers tell the provider who acts; only the gateway may set them, so a client's own never pass.
     private static final String ACTOR_HEADER_PREFIX = "x-ai-bridge-actor-";
-    private static final String ACTOR_ID = "X-AI-Bridge-Actor-ID";
-    private static final String ACTOR_USERNAME = "X-AI-Bridge-Actor-Metadata-Username";
+    private static final HeaderName ACTOR_ID = HeaderNames.create("X-AI-Bridge-Actor-ID");
+    private static final HeaderName ACTOR_USERNAME = HeaderNames.create("X-AI-Bridge-Actor-Metadata-Username");
+    private static final HeaderName API_KEY = HeaderNames.create("x-api-key");
 
     private static final Logger LOG = Logger.getLogger(Upstream.class.getName());
 
-    private final HttpClient client;
-    private final UpstreamTimeouts timeouts;
+    private final Http1Client client;
     private final KeyPools pools;
 
+    /**
+     * Calls providers over HTTP/1.1 on kept-alive connections, waiting {@code timeouts.firstByte()} on each read up to
+     * the answer's headers and {@code timeouts.idle()} on each read of its body. Nothing is redirected, retried or
+     * decoded: the client gets what the provider sent.
+     */
     Upstream(UpstreamTimeouts timeouts, Clock clock) {
-        this.timeouts = timeouts;
         this.pools = new KeyPools(clock);
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+        this.client = Http1Client.builder()
                 .connectTimeout(timeouts.connect())
+                .readTimeout(timeouts.firstByte())
+                .socketOptions(options -> options.tcpNoDelay(true))
+                .followRedirects(false)
+                .sendExpectContinue(false)
+                .shareConnectionCache(false)
+                .contentEncoding(ContentEncodingContext.builder().contentEncodingsDiscoverServices(false).build())
+                .addService(idleReads(timeouts.idle()))
                 .build();
     }
 
     /**
-     * Sends the request to {@code baseUrl + path + query} and returns the streaming response: with the caller's own
+     * Sends the request to {@code baseUrl + path + query} and returns the streaming answer: with the caller's own
      * provider credential in BYOK mode, else with the provider's keys in place of the gateway key, failing over to the
      * next key when one is rate-limited or refused; with the caller's id and username in actor headers when
-     * {@code actorHeaders}. The request as sent and the response as read are also given to {@code dump}.
+     * {@code actorHeaders}. The request as sent and the answer as read are also given to {@code dump}.
      */
-    HttpResponse<InputStream> send(Caller caller, boolean actorHeaders, String path, ServerRequest req, byte[] body,
-                                   Dump dump) throws IOException, InterruptedException {
+    Answer send(Caller caller, boolean actorHeaders, String path, ServerRequest req, byte[] body, Dump dump)
+            throws IOException {
         ProviderConfig provider = caller.provider();
-        HttpRequest.Builder out = request(caller, path, req, body);
+        Method method = req.prologue().method();
+        URI target = target(provider.baseUrl(), path, req.query().rawValue());
+        WritableHeaders<?> headers = headers(caller, target, req);
         if (actorHeaders) {
-            out.header(ACTOR_ID, caller.identity().userId());
-            out.header(ACTOR_USERNAME, caller.identity().username());
+            headers.set(ACTOR_ID, caller.identity().userId());
+            headers.set(ACTOR_USERNAME, caller.identity().username());
         }
         if (caller.byok() || provider.type() == ProviderType.COPILOT || provider.keys().isEmpty()) {
-            return attempt(out, body, dump);
+            return call(method, target, headers, body, dump);
         }
         // With one key there is nothing to fail over to, and holding it back would only turn a provider's passing
         // refusal into the gateway's own; its answers go to the client, whose SDK honours Retry-After.
         if (provider.keys().size() == 1) {
-            return attempt(withKey(out, provider, provider.keys().getFirst()), body, dump);
+            return call(method, target, withKey(headers, provider, provider.keys().getFirst()), body, dump);
         }
         KeyPool pool = pools.of(provider);
         List<String> usable = pool.usable();
         if (usable.isEmpty()) {
             throw exhausted(provider, pool);
         }
-        HttpResponse<InputStream> answer = null;
+        Answer answer = null;
         for (String key : usable) {
             if (answer != null) {
-                answer.body().close();
+                answer.close();
             }
-            answer = attempt(withKey(out.copy(), provider, key), body, dump);
+            answer = call(method, target, withKey(WritableHeaders.create(headers), provider, key), body, dump);
             if (!KeyFailure.mark(answer, key, pool)) {
                 return answer;
             }
-            LOG.warning("provider " + provider.name() + " answered " + answer.statusCode() + " to key "
+            LOG.warning("provider " + provider.name() + " answered " + answer.status() + " to key "
                     + Secrets.mask(key) + "; trying the next key if there is one");
         }
         return answer;
@@ -95,32 +121,46 @@ final class Upstream {
         return provider.keys().size() < 2 ? provider.keys() : pools.of(provider).usable();
     }
 
-    private HttpRequest.Builder request(Caller caller, String path, ServerRequest req, byte[] body) {
-        HttpRequest.BodyPublisher publisher = body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body);
-        HttpRequest.Builder out = HttpRequest.newBuilder(target(caller.provider().baseUrl(), path, req.query().rawValue()))
-                .method(req.prologue().method().text(), publisher)
-                .timeout(timeouts.firstByte());
+    /** Closes the kept-alive connections. */
+    @Override
+    public void close() {
+        client.closeResource();
+    }
+
+    // Host as the URL gives it, so a default port is not spelled out.
+    private static WritableHeaders<?> headers(Caller caller, URI target, ServerRequest req) {
+        WritableHeaders<?> out = WritableHeaders.create();
+        out.set(HeaderNames.HOST, target.getPort() < 0 ? target.getHost() : target.getHost() + ":" + target.getPort());
         for (Header h : req.headers()) {
-            String name = h.name().toLowerCase(Locale.ROOT);
+            String name = h.headerName().lowerCase();
             if (!NOT_FORWARDED.contains(name) && !name.startsWith(ACTOR_HEADER_PREFIX)
                     && (caller.byok() || !CLIENT_CREDENTIALS.contains(name))) {
-                for (String value : h.allValues()) {
-                    out.header(h.name(), value);
-                }
+                out.add(h);
             }
         }
         return out;
     }
 
-    private static HttpRequest.Builder withKey(HttpRequest.Builder out, ProviderConfig provider, String key) {
-        return provider.type() == ProviderType.ANTHROPIC ? out.header("x-api-key", key)
-                : out.header("Authorization", "Bearer " + key);
+    private static WritableHeaders<?> withKey(WritableHeaders<?> out, ProviderConfig provider, String key) {
+        return provider.type() == ProviderType.ANTHROPIC ? out.set(API_KEY, key)
+                : out.set(HeaderValues.create(HeaderNames.AUTHORIZATION, "Bearer " + key));
     }
 
-    private HttpResponse<InputStream> attempt(HttpRequest.Builder out, byte[] body, Dump dump)
-            throws IOException, InterruptedException {
-        return dump.send(client, out.build(), body);
+    /** One call to {@code target} exactly as given, failing as it does with an {@link IOException}. */
+    Answer call(Method method, URI target, Headers headers, byte[] body, Dump dump) throws IOException {
+        dump.request(method, target, headers, body);
+        Http1ClientResponse response;
+        try {
+            response = client.method(method).uri(rawTarget(target)).headers(headers).submit(body);
+        } catch (RuntimeException e) {
+            IOException error = ClientErrors.checked(e);
+            dump.failed(error);
+            throw error;
+        }
+        int status = response.status().code();
+        boolean bodiless = method == Method.HEAD || status == 204 || status == 304;
+        return new Answer(status, response.headers(),
+                dump.response(status, response.headers(), new AnswerBody(response, bodiless)));
     }
 
     // Nothing was sent: every key is cooling down (429, with when to come back) or was refused (502).
@@ -138,9 +178,33 @@ final class Upstream {
         return base.resolve(basePath + path + query);
     }
 
-    static boolean isForwardedResponseHeader(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return !NOT_FORWARDED.contains(n) && !CLIENT_CREDENTIALS.contains(n) && !n.equals(":status")
-                && !n.equals("content-encoding");
+    /**
+     * The target as a Helidon URI that is sent byte for byte: Helidon keeps a query as a map of its parameters, which
+     * reorders and re-encodes them, so path and query go in as one raw path.
+     */
+    static ClientUri rawTarget(URI target) {
+        String raw = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+        UriInfo.Builder uri = UriInfo.builder().scheme(target.getScheme()).host(target.getHost())
+                .path(UriPath.create(raw));
+        if (target.getPort() >= 0) {
+            uri.port(target.getPort());
+        }
+        return ClientUri.create(uri.build());
+    }
+
+    static boolean isForwardedResponseHeader(HeaderName name) {
+        String n = name.lowerCase();
+        return !NOT_FORWARDED.contains(n) && !CLIENT_CREDENTIALS.contains(n) && !n.equals("content-encoding");
+    }
+
+    // The read timeout of a call is the first-byte timeout until the answer's headers are in, then the idle timeout.
+    private static WebClientService idleReads(Duration idle) {
+        return (chain, request) -> {
+            WebClientServiceResponse response = chain.proceed(request);
+            if (response.connection() instanceof ClientConnection connection) {
+                connection.readTimeout(idle);
+            }
+            return response;
+        };
     }
 }

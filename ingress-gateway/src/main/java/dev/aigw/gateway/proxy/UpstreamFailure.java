@@ -1,10 +1,10 @@
 package dev.aigw.gateway.proxy;
 
 import dev.aigw.gateway.config.UpstreamTimeouts;
+import dev.aigw.gateway.proxy.ClientErrors.ConnectTimeout;
 import io.helidon.http.Status;
 import java.io.IOException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 
 /**
  * Why a provider gave no answer, as the client is told and the interception records it.
@@ -15,22 +15,24 @@ import java.net.http.HttpTimeoutException;
  */
 record UpstreamFailure(Status status, String type, String message) {
 
-    /** The failure behind an exception of the upstream call. */
+    /** The failure behind an exception of the upstream call before the answer's headers arrived. */
     static UpstreamFailure of(IOException e, UpstreamTimeouts timeouts) {
         return switch (e) {
-            case HttpConnectTimeoutException connect -> new UpstreamFailure(Status.GATEWAY_TIMEOUT_504, "upstream_timeout",
+            case ConnectTimeout connect -> new UpstreamFailure(Status.GATEWAY_TIMEOUT_504, "upstream_timeout",
                     "no connection to the provider within " + seconds(timeouts.connect().toMillis()));
-            case HttpTimeoutException firstByte -> new UpstreamFailure(Status.GATEWAY_TIMEOUT_504, "upstream_timeout",
+            case SocketTimeoutException firstByte -> new UpstreamFailure(Status.GATEWAY_TIMEOUT_504, "upstream_timeout",
                     "no response from the provider within " + seconds(timeouts.firstByte().toMillis()));
             default -> new UpstreamFailure(Status.BAD_GATEWAY_502, "upstream_unreachable",
                     "upstream unreachable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         };
     }
 
-    /** A body that stopped arriving. */
-    static UpstreamFailure idle(UpstreamTimeouts timeouts) {
-        return new UpstreamFailure(Status.GATEWAY_TIMEOUT_504, "upstream_idle_timeout",
-                "the provider sent nothing for " + seconds(timeouts.idle().toMillis()));
+    /** The failure behind an exception reading the answer's body: a read that timed out waited the idle limit. */
+    static UpstreamFailure reading(IOException e, UpstreamTimeouts timeouts) {
+        return e instanceof SocketTimeoutException
+                ? new UpstreamFailure(Status.GATEWAY_TIMEOUT_504, "upstream_idle_timeout",
+                        "the provider sent nothing for " + seconds(timeouts.idle().toMillis()))
+                : of(e, timeouts);
     }
 
     GatewayException toException() {

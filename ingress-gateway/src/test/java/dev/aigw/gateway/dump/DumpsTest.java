@@ -1,20 +1,20 @@
 package dev.aigw.gateway.dump;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.ProviderType;
+import dev.aigw.testkit.logs.LogCapture;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.WritableHeaders;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.io.InterruptedIOException;
+import java.io.SequenceInputStream;
+import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,64 +29,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.stream.Stream;
-import dev.aigw.testkit.logs.LogCapture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Dumps of real calls to a local server; the writer runs on the calling thread so every file can be read at once. */
+/**
+ * Dumps of calls as the upstream caller feeds them: the request, then the answer whose body arrives in two events, the
+ * second only when a test lets it. The writer runs on the calling thread so every file can be read at once.
+ */
 class DumpsTest {
     private static final long NOW = 1_700_000_000_000L;
     private static final ProviderConfig PROVIDER = new ProviderConfig(ProviderType.ANTHROPIC, "anthropic",
             URI.create("http://unused"), List.of(), Optional.empty());
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final String FIRST = "event: a\ndata: {\"n\":1}\n\n";
     private static final String SECOND = "event: b\ndata: {\"n\":2}\n\n";
     private static final byte[] BODY = "{\"model\":\"anthropic/claude-sonnet-4\"}".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path dir;
-    private HttpServer server;
     private final CountDownLatch secondChunk = new CountDownLatch(1);
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-            exchange.getResponseHeaders().add("Set-Cookie", "session=abcdefghijklmnopqrstuvwxyz");
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(FIRST.getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                secondChunk.await(10, TimeUnit.SECONDS);
-                out.write(SECOND.getBytes(StandardCharsets.UTF_8));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        server.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        secondChunk.countDown();
-        server.stop(0);
-    }
 
     @Test
     void shouldDumpTheRequestAndWriteTheResponseAsTheRelayReadsIt() throws Exception {
         Dump dump = dumps(dir).intercepted(PROVIDER, "anthropic/claude-sonnet-4", "id-1");
-        HttpRequest request = post("/v1/messages");
 
-        HttpResponse<InputStream> answer = send(dump, request, BODY);
+        InputStream answer = send(dump, "/v1/messages");
 
         Path model = dir.resolve("anthropic-claude-sonnet-4");
         Path response = model.resolve(NOW + "-id-1.resp.txt");
         String head = "HTTP/1.1 200 OK\r\n";
-        try (InputStream body = answer.body()) {
+        try (InputStream body = answer) {
             assertThat(new String(body.readNBytes(FIRST.length()), StandardCharsets.UTF_8)).isEqualTo(FIRST);
             assertThat(Files.readString(response)).startsWith(head).endsWith("\r\n\r\n" + FIRST);
             secondChunk.countDown();
@@ -106,7 +77,7 @@ class DumpsTest {
         Dump dump = dumps(dir).passthrough(PROVIDER);
         secondChunk.countDown();
 
-        try (InputStream body = send(dump, post("/v1/models"), BODY).body()) {
+        try (InputStream body = send(dump, "/v1/models")) {
             body.readAllBytes();
         }
 
@@ -121,14 +92,9 @@ class DumpsTest {
     @Test
     void shouldWriteTheTransportErrorWhenNothingAnswers() throws Exception {
         Dump dump = dumps(dir).intercepted(PROVIDER, "claude", "id-2");
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closedPort + "/v1/messages"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
 
-        assertThatThrownBy(() -> send(dump, request, new byte[0])).isInstanceOf(IOException.class);
+        dump.request(Method.POST, URI.create("http://127.0.0.1:9/v1/messages"), WritableHeaders.create(), new byte[0]);
+        dump.failed(new ConnectException("Connection refused"));
 
         assertThat(dir.resolve("claude").resolve(NOW + "-id-2.req.txt")).exists();
         assertThat(dir.resolve("claude").resolve(NOW + "-id-2.resp.txt")).doesNotExist();
@@ -143,7 +109,7 @@ class DumpsTest {
             Dump dump = dumps(notADirectory).intercepted(PROVIDER, "claude", "id-3");
             secondChunk.countDown();
 
-            try (InputStream body = send(dump, post("/v1/messages"), BODY).body()) {
+            try (InputStream body = send(dump, "/v1/messages")) {
                 assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(FIRST + SECOND);
             }
             warnings = capture.records();
@@ -166,13 +132,42 @@ class DumpsTest {
                 () -> Runnable::run);
     }
 
-    private HttpRequest post(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(BODY)).build();
+    // The answer as the relay gets it: the provider's head and body, in the dump's hands.
+    private InputStream send(Dump dump, String path) {
+        dump.request(Method.POST, URI.create("http://127.0.0.1:8080" + path), WritableHeaders.create(), BODY);
+        WritableHeaders<?> headers = WritableHeaders.create()
+                .add(HeaderNames.CONTENT_TYPE, "text/event-stream")
+                .add(HeaderNames.SET_COOKIE, "session=abcdefghijklmnopqrstuvwxyz");
+        InputStream second = new InputStream() {
+            private InputStream rest;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (rest == null) {
+                    awaitSecondChunk();
+                    rest = new ByteArrayInputStream(SECOND.getBytes(StandardCharsets.UTF_8));
+                }
+                return rest.read(buffer, offset, length);
+            }
+        };
+        return dump.response(200, headers,
+                new SequenceInputStream(new ByteArrayInputStream(FIRST.getBytes(StandardCharsets.UTF_8)), second));
     }
 
-    private static HttpResponse<InputStream> send(Dump dump, HttpRequest request, byte[] body)
-            throws IOException, InterruptedException {
-        return dump.send(CLIENT, request, body);
+    private void awaitSecondChunk() throws InterruptedIOException {
+        try {
+            if (!secondChunk.await(10, TimeUnit.SECONDS)) {
+                throw new InterruptedIOException("the second chunk was never let go");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException();
+        }
     }
 }
