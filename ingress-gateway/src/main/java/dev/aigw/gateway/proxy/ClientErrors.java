@@ -23,10 +23,11 @@ final class ClientErrors {
         return new IOException(e);
     }
 
-    // Both are a SocketTimeoutException with no more to go on; only where it was thrown tells them apart.
+    // Both are a SocketTimeoutException with no more to go on; only where it was thrown tells them apart. Connecting
+    // includes the TLS handshake, as the connect timeout does (see Upstream).
     private static boolean inConnect(IOException e) {
-        return Arrays.stream(e.getStackTrace())
-                .anyMatch(f -> f.getClassName().equals(Socket.class.getName()) && f.getMethodName().equals("connect"));
+        return Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getMethodName().equals("startHandshake")
+                || f.getClassName().equals(Socket.class.getName()) && f.getMethodName().equals("connect"));
     }
 
     /** No connection to the provider within the connect timeout. */

@@ -18,6 +18,9 @@ import io.helidon.http.WritableHeaders;
 import io.helidon.http.encoding.ContentEncodingContext;
 import io.helidon.webclient.api.ClientConnection;
 import io.helidon.webclient.api.ClientUri;
+import io.helidon.webclient.api.ConnectedSocketChannelInfo;
+import io.helidon.webclient.api.ConnectedSocketInfo;
+import io.helidon.webclient.api.ConnectionListener;
 import io.helidon.webclient.api.WebClientServiceResponse;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
@@ -69,6 +72,7 @@ final class Upstream implements AutoCloseable {
                 .shareConnectionCache(false)
                 .contentEncoding(ContentEncodingContext.builder().contentEncodingsDiscoverServices(false).build())
                 .addService(idleReads(timeouts.idle()))
+                .connectionListener(new HandshakeTimeout(timeouts.connect()))
                 .build();
     }
 
@@ -195,6 +199,18 @@ final class Upstream implements AutoCloseable {
     static boolean isForwardedResponseHeader(HeaderName name) {
         String n = name.lowerCase();
         return !NOT_FORWARDED.contains(n) && !CLIENT_CREDENTIALS.contains(n) && !n.equals("content-encoding");
+    }
+
+    /** Bounds a new connection's TLS handshake by the connect timeout; the socket would wait on it for ever. */
+    private record HandshakeTimeout(Duration connect) implements ConnectionListener {
+        @Override
+        public void socketConnected(ConnectedSocketInfo socket) throws IOException {
+            socket.socket().setSoTimeout(Math.toIntExact(connect.toMillis()));
+        }
+
+        @Override
+        public void socketChannelConnected(ConnectedSocketChannelInfo channel) {
+        }
     }
 
     // The read timeout of a call is the first-byte timeout until the answer's headers are in, then the idle timeout.

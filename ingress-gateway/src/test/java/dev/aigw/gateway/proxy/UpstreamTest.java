@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +73,7 @@ class UpstreamTest {
             }
         }
 
-        assertThat(provider.connections.get()).isEqualTo(1);
+        assertThat(provider.connections).hasSize(1);
         assertThat(provider.heads).hasSize(3);
     }
 
@@ -152,11 +151,15 @@ class UpstreamTest {
             closedPort = gone.getLocalPort();
         }
         URI refused = URI.create("http://127.0.0.1:" + closedPort + "/v1/messages");
+        Provider mute = provider(out -> pause(5000));
 
         IOException timeout = callFails(unanswered);
+        IOException handshake = callFails(URI.create("https://127.0.0.1:" + mute.port() + "/v1/messages"));
         IOException unreachable = callFails(refused);
 
         assertThat(UpstreamFailure.of(timeout, TIMEOUTS).message())
+                .isEqualTo("no connection to the provider within 300ms");
+        assertThat(UpstreamFailure.of(handshake, TIMEOUTS).message())
                 .isEqualTo("no connection to the provider within 300ms");
         assertThat(UpstreamFailure.of(unreachable, TIMEOUTS).type()).isEqualTo("upstream_unreachable");
         assertThat(UpstreamFailure.of(unreachable, TIMEOUTS).message())
@@ -216,10 +219,10 @@ class UpstreamTest {
     }
 
     /** A provider that reads requests off each connection, keeps their heads, and answers with its responder. */
-    private record Provider(ServerSocket server, Responder responder, List<String> heads, AtomicInteger connections)
+    private record Provider(ServerSocket server, Responder responder, List<String> heads, List<Socket> connections)
             implements AutoCloseable {
         Provider(ServerSocket server, Responder responder) {
-            this(server, responder, new CopyOnWriteArrayList<>(), new AtomicInteger());
+            this(server, responder, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
         }
 
         int port() {
@@ -234,7 +237,7 @@ class UpstreamTest {
             while (!server.isClosed()) {
                 try {
                     Socket socket = server.accept();
-                    connections.incrementAndGet();
+                    connections.add(socket);
                     Thread.ofVirtual().start(() -> converse(socket));
                 } catch (IOException e) {
                     return;
@@ -269,6 +272,9 @@ class UpstreamTest {
         @Override
         public void close() throws IOException {
             server.close();
+            for (Socket socket : connections) {
+                socket.close();
+            }
         }
     }
 }
