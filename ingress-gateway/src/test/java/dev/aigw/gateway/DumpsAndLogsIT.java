@@ -69,13 +69,14 @@ class DumpsAndLogsIT {
             String id = answer.headers().firstValue("X-AI-Gateway-Interception-Id").orElseThrow();
 
             Path model = dumps.resolve("anthropic").resolve("claude-sonnet-4-0");
+            Path response = awaitFile(model, "\\d+-" + id + "\\.resp\\.txt");
             Dumped sent = Dumped.read(only(model, "\\d+-" + id + "\\.req\\.txt"));
             assertThat(sent.startLine()).isEqualTo("POST /v1/messages HTTP/1.1");
             assertThat(sent.headers()).containsEntry("X-Api-Key", Secrets.mask(LiveGateway.ANTHROPIC_KEY))
                     .containsEntry("Content-Length", String.valueOf(sent.body().length))
                     .doesNotContainKey("Authorization");
             assertThat(JSON.readTree(sent.body())).isEqualTo(JSON.readTree(gateway.upstream().received().getLast().body()));
-            Dumped answered = awaitBody(only(model, "\\d+-" + id + "\\.resp\\.txt"), answer.body());
+            Dumped answered = awaitBody(response, answer.body());
             assertThat(answered.startLine()).isEqualTo("HTTP/1.1 200 OK");
             assertThat(answered.headers()).containsEntry("Content-Type", stream ? "text/event-stream" : "application/json");
         }
@@ -89,10 +90,11 @@ class DumpsAndLogsIT {
         assertThat(answer.statusCode()).isEqualTo(200);
 
         Path passthrough = dumps.resolve("anthropic").resolve("passthrough");
+        Path response = awaitFile(passthrough, "\\d+-v1-models-[a-z0-9]{4}\\.resp\\.txt");
         Dumped sent = Dumped.read(only(passthrough, "\\d+-v1-models-[a-z0-9]{4}\\.req\\.txt"));
         assertThat(sent.startLine()).isEqualTo("GET /v1/models?limit=2 HTTP/1.1");
         assertThat(sent.headers()).containsEntry("X-Api-Key", Secrets.mask(LiveGateway.ANTHROPIC_KEY));
-        Dumped answered = awaitBody(only(passthrough, "\\d+-v1-models-[a-z0-9]{4}\\.resp\\.txt"), answer.body());
+        Dumped answered = awaitBody(response, answer.body());
         assertThat(JSON.readTree(answered.body())).isEqualTo(JSON.readTree(answer.body()));
         assertNoSecretIn(dumps);
     }
@@ -135,6 +137,30 @@ class DumpsAndLogsIT {
             return files.filter(f -> f.getFileName().toString().matches(nameRegex)).reduce((a, b) -> {
                 throw new AssertionError("more than one " + nameRegex + " in " + dir);
             }).orElseThrow(() -> new AssertionError("no " + nameRegex + " in " + dir));
+        }
+    }
+
+    // Dumps are written off the relay thread, one file after the other: the response file may get its head a moment
+    // after the client has its answer, and once it has the request file is complete.
+    private static Path awaitFile(Path dir, String nameRegex) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && !headWritten(dir, nameRegex)) {
+            Thread.sleep(50);
+        }
+        return only(dir, nameRegex);
+    }
+
+    private static boolean headWritten(Path dir, String nameRegex) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches(nameRegex)).toList()) {
+                if (Files.readString(file, StandardCharsets.ISO_8859_1).contains("\r\n\r\n")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * How long the gateway waits on a provider before it ends the interception as failed.
  *
- * @param connect   to open the connection
+ * @param connect   to open the connection, TLS handshake included
  * @param firstByte from sending the request to the response's status and headers
  * @param idle      between two reads of the response body (a stalled stream)
  */

@@ -162,7 +162,7 @@ final class Upstream implements AutoCloseable {
             throw error;
         }
         int status = response.status().code();
-        boolean bodiless = method == Method.HEAD || status == 204 || status == 304;
+        boolean bodiless = Method.HEAD.equals(method) || status == 204 || status == 304;
         return new Answer(status, response.headers(),
                 dump.response(status, response.headers(), new AnswerBody(response, bodiless)));
     }
@@ -186,7 +186,7 @@ final class Upstream implements AutoCloseable {
      * The target as a Helidon URI that is sent byte for byte: Helidon keeps a query as a map of its parameters, which
      * reorders and re-encodes them, so path and query go in as one raw path.
      */
-    static ClientUri rawTarget(URI target) {
+    private static ClientUri rawTarget(URI target) {
         String raw = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
         UriInfo.Builder uri = UriInfo.builder().scheme(target.getScheme()).host(target.getHost())
                 .path(UriPath.create(raw));
