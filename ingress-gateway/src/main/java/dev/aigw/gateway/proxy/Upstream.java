@@ -54,15 +54,17 @@ final class Upstream implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Upstream.class.getName());
 
     private final Http1Client client;
+    private final FirstByteDeadline firstByte;
     private final KeyPools pools;
 
     /**
-     * Calls providers over HTTP/1.1 on kept-alive connections, waiting {@code timeouts.firstByte()} on each read up to
-     * the answer's headers and {@code timeouts.idle()} on each read of its body. Nothing is redirected, retried or
-     * decoded: the client gets what the provider sent.
+     * Calls providers over HTTP/1.1 on kept-alive connections, waiting {@code timeouts.firstByte()} for an answer's
+     * headers and {@code timeouts.idle()} on each read of its body. Nothing is redirected, retried or decoded: the
+     * client gets what the provider sent.
      */
     Upstream(UpstreamTimeouts timeouts, Clock clock) {
         this.pools = new KeyPools(clock);
+        this.firstByte = new FirstByteDeadline(timeouts.firstByte());
         this.client = Http1Client.builder()
                 .connectTimeout(timeouts.connect())
                 .readTimeout(timeouts.firstByte())
@@ -129,6 +131,7 @@ final class Upstream implements AutoCloseable {
     @Override
     public void close() {
         client.closeResource();
+        firstByte.close();
     }
 
     // Host as the URL gives it, so a default port is not spelled out.
@@ -155,11 +158,11 @@ final class Upstream implements AutoCloseable {
         dump.request(method, target, headers, body);
         Http1ClientResponse response;
         try {
-            response = client.method(method).uri(rawTarget(target)).headers(headers).submit(body);
-        } catch (RuntimeException e) {
-            IOException error = ClientErrors.checked(e);
-            dump.failed(error);
-            throw error;
+            response = firstByte.apply(() -> client.method(method).uri(rawTarget(target)).headers(headers)
+                    .submit(body));
+        } catch (IOException e) {
+            dump.failed(e);
+            throw e;
         }
         int status = response.status().code();
         boolean bodiless = Method.HEAD.equals(method) || status == 204 || status == 304;
@@ -213,7 +216,8 @@ final class Upstream implements AutoCloseable {
         }
     }
 
-    // The read timeout of a call is the first-byte timeout until the answer's headers are in, then the idle timeout.
+    // The read timeout of a call is the first-byte timeout until the answer's headers are in, which also bounds a
+    // caller on a platform thread that the deadline's interrupt would not free, then the idle timeout.
     private static WebClientService idleReads(Duration idle) {
         return (chain, request) -> {
             WebClientServiceResponse response = chain.proceed(request);

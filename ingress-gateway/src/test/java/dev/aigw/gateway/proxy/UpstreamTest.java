@@ -23,7 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -132,6 +134,21 @@ class UpstreamTest {
     }
 
     @Test
+    void shouldEndACallWhoseRequestTheProviderDoesNotReadAtTheFirstByteDeadline() throws Exception {
+        ServerSocket deaf = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        opened.add(deaf);
+        URI target = URI.create("http://127.0.0.1:" + deaf.getLocalPort() + "/v1/messages");
+        // More than the socket buffers on both ends take, so that the write blocks.
+        byte[] body = new byte[64 << 20];
+        CompletableFuture<IOException> failure = new CompletableFuture<>();
+
+        Thread.ofVirtual().start(() -> failure.complete(callFails(target, body)));
+
+        assertThat(UpstreamFailure.of(failure.get(10, TimeUnit.SECONDS), TIMEOUTS).message())
+                .isEqualTo("no response from the provider within 300ms");
+    }
+
+    @Test
     void shouldTellAConnectTimeoutFromOtherFailures() throws IOException {
         // A listener whose backlog is full lets further connection attempts wait unanswered.
         ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -172,7 +189,11 @@ class UpstreamTest {
     }
 
     private IOException callFails(URI target) {
-        try (Answer answer = upstream.call(Method.POST, target, WritableHeaders.create(), new byte[0], Dump.NONE)) {
+        return callFails(target, new byte[0]);
+    }
+
+    private IOException callFails(URI target, byte[] body) {
+        try (Answer answer = upstream.call(Method.POST, target, WritableHeaders.create(), body, Dump.NONE)) {
             throw new AssertionError("answered " + answer.status());
         } catch (IOException e) {
             return e;
