@@ -9,7 +9,8 @@ import java.io.InputStream;
 
 /**
  * The body of a provider's answer, read from the connection by the calling thread. Closing it before its end closes
- * the connection rather than reading the rest, so a client that went away ends the provider's call at once.
+ * the connection rather than wait for the rest (unless the rest is already in), so a client that went away ends the
+ * provider's call at once.
  */
 final class AnswerBody extends InputStream {
     private final Http1ClientResponse response;
