@@ -10,9 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
@@ -37,6 +37,8 @@ public final class GatewayMetrics implements AutoCloseable {
     private final BoundedValues models = new BoundedValues(MAX_MODELS);
     private final BoundedValues tools = new BoundedValues(MAX_TOOLS);
     private final ConcurrentMap<Tags, AtomicLong> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Labels, InterceptionMeters> interceptions = new ConcurrentHashMap<>();
+    private final ConcurrentMap<List<String>, PassthroughMeters> passthroughs = new ConcurrentHashMap<>();
     // Meters hold their source weakly; the suppliers are often method references that nothing else holds.
     private volatile SpoolReadings spool;
 
@@ -53,24 +55,20 @@ public final class GatewayMetrics implements AutoCloseable {
 
     /** Starts metering an interception that is about to be recorded as {@code started}; close it when handled. */
     public InterceptionMeter interception(InterceptionStarted started, String method) {
-        String provider = started.getProviderName();
-        Tags model = Tags.of("provider", provider, "model", models.of(started.getModel()));
-        Tags person = perPersonLabels ? Tags.of("client", started.getClient(), "initiator_id", started.getInitiatorId())
-                : Tags.of("client", started.getClient());
-        Tags route = Tags.of("route", started.getRoute());
-        Tags relay = route.and("provider", provider, "streaming", Boolean.toString(started.getStreaming()));
-        AtomicLong current = inFlight.computeIfAbsent(model.and(route), tags -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder(PREFIX + "interceptions_inflight", value, AtomicLong::get).tags(tags).register(registry);
-            return value;
-        });
-        return new InterceptionMeter(this, model, person, route.and("method", method), relay, current);
+        Labels labels = new Labels(started.getProviderName(), models.of(started.getModel()), started.getClient(),
+                perPersonLabels ? started.getInitiatorId() : null, started.getRoute(), method, started.getStreaming());
+        return new InterceptionMeter(interceptions.computeIfAbsent(labels, this::meters));
     }
 
     /** Counts one passthrough request and records its time to first byte and overhead. */
     public void passthrough(String provider, String route, String method, Overhead overhead) {
-        counter("passthrough", Tags.of("provider", provider, "route", route, "method", method)).increment();
-        relayed(Tags.of("provider", provider, "route", route, "streaming", "false"), overhead);
+        PassthroughMeters meters = passthroughs.computeIfAbsent(List.of(provider, route, method), key -> {
+            Tags relay = Tags.of("provider", provider, "route", route, "streaming", "false");
+            return new PassthroughMeters(counter("passthrough", Tags.of("provider", provider, "route", route,
+                    "method", method)), relayTimers(relay));
+        });
+        meters.requests().increment();
+        meters.relay().record(overhead);
     }
 
     /** Reports the event sink's spool and producer at every scrape. */
@@ -100,19 +98,32 @@ public final class GatewayMetrics implements AutoCloseable {
         return tools.of(name);
     }
 
-    void interceptionEnded(Tags tags, long nanos) {
-        Timer.builder(PREFIX + "interceptions_duration").tags(tags).serviceLevelObjectives(DURATION_BUCKETS)
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    Timer durationTimer(Tags tags) {
+        return Timer.builder(PREFIX + "interceptions_duration").tags(tags).serviceLevelObjectives(DURATION_BUCKETS)
+                .register(registry);
     }
 
-    void relayed(Tags tags, Overhead overhead) {
-        long firstByte = overhead.timeToFirstByte();
-        if (firstByte >= 0) {
-            Timer.builder(PREFIX + "time_to_first_byte").tags(tags).serviceLevelObjectives(FIRST_BYTE_BUCKETS)
-                    .register(registry).record(firstByte, TimeUnit.NANOSECONDS);
-        }
-        Timer.builder(PREFIX + "overhead").tags(tags).serviceLevelObjectives(OVERHEAD_BUCKETS)
-                .register(registry).record(overhead.nanos(), TimeUnit.NANOSECONDS);
+    private InterceptionMeters meters(Labels labels) {
+        Tags model = Tags.of("provider", labels.provider(), "model", labels.model());
+        Tags person = labels.initiatorId() == null ? Tags.of("client", labels.client())
+                : Tags.of("client", labels.client(), "initiator_id", labels.initiatorId());
+        Tags route = Tags.of("route", labels.route());
+        AtomicLong current = inFlight.computeIfAbsent(model.and(route), tags -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder(PREFIX + "interceptions_inflight", value, AtomicLong::get).tags(tags).register(registry);
+            return value;
+        });
+        RelayTimers relay = relayTimers(route.and("provider", labels.provider(), "streaming",
+                Boolean.toString(labels.streaming())));
+        return new InterceptionMeters(this, model, person, route.and("method", labels.method()), relay, current);
+    }
+
+    private RelayTimers relayTimers(Tags tags) {
+        return new RelayTimers(
+                Timer.builder(PREFIX + "time_to_first_byte").tags(tags).serviceLevelObjectives(FIRST_BYTE_BUCKETS)
+                        .register(registry),
+                Timer.builder(PREFIX + "overhead").tags(tags).serviceLevelObjectives(OVERHEAD_BUCKETS)
+                        .register(registry));
     }
 
     private void gauge(String name, LongSupplier value) {
@@ -131,5 +142,13 @@ public final class GatewayMetrics implements AutoCloseable {
             buckets[i] = Duration.ofNanos(Math.round(values[i] * 1e9));
         }
         return buckets;
+    }
+
+    /** The labels that pick an interception's meters; the user id is null unless per-person labels are on. */
+    private record Labels(String provider, String model, String client, String initiatorId, String route,
+                          String method, boolean streaming) {
+    }
+
+    private record PassthroughMeters(Counter requests, RelayTimers relay) {
     }
 }

@@ -7,43 +7,24 @@ import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
 import dev.aigw.gateway.sink.EventSink;
-import io.micrometer.core.instrument.Tags;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One interception as the metrics see it: in flight until closed, then counted with its outcome and duration. Its
  * prompts, tokens and tool calls are counted from the events it records, so the metrics and the audit agree.
  */
 public final class InterceptionMeter implements AutoCloseable {
-    private final GatewayMetrics metrics;
-    private final Tags model;
-    private final Tags person;
-    private final Tags request;
-    private final Tags relay;
-    private final AtomicLong inFlight;
+    private final InterceptionMeters meters;
     private final long start = System.nanoTime();
     // Set by the end event; an interception whose handler failed before recording one counts as failed.
     private volatile InterceptionStatus status = InterceptionStatus.FAILED;
 
-    /**
-     * @param model    provider and model
-     * @param person   client, and the user id when per-person labels are on
-     * @param request  route and method
-     * @param relay    provider, route and streaming, the labels of time to first byte and overhead
-     * @param inFlight the gauge of this provider, model and route
-     */
-    InterceptionMeter(GatewayMetrics metrics, Tags model, Tags person, Tags request, Tags relay, AtomicLong inFlight) {
-        this.metrics = metrics;
-        this.model = model;
-        this.person = person;
-        this.request = request;
-        this.relay = relay;
-        this.inFlight = inFlight;
-        inFlight.incrementAndGet();
+    InterceptionMeter(InterceptionMeters meters) {
+        this.meters = meters;
+        meters.inFlight().incrementAndGet();
     }
 
     /** A sink that counts what this interception records before handing each event to {@code next}. */
@@ -64,20 +45,19 @@ public final class InterceptionMeter implements AutoCloseable {
 
     /** Records the answer's time to first byte and the gateway's overhead, once the answer is relayed. */
     public void relayed(Overhead overhead) {
-        metrics.relayed(relay, overhead);
+        meters.relay().record(overhead);
     }
 
     @Override
     public void close() {
-        inFlight.decrementAndGet();
-        metrics.interceptionEnded(model, System.nanoTime() - start);
-        String outcome = status.name().toLowerCase(Locale.ROOT);
-        metrics.counter("interceptions", model.and(person).and(request).and("status", outcome)).increment();
+        meters.inFlight().decrementAndGet();
+        meters.duration().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        meters.outcome(status).increment();
     }
 
     private void count(Object payload) {
         switch (payload) {
-            case PromptUsage p when !p.getPrompt().isBlank() -> metrics.counter("prompts", model.and(person)).increment();
+            case PromptUsage p when !p.getPrompt().isBlank() -> meters.prompts().increment();
             case TokenUsage t -> tokens(t);
             case ToolUsage t -> tool(t);
             case InterceptionEnded e -> status = e.getStatus();
@@ -105,16 +85,11 @@ public final class InterceptionMeter implements AutoCloseable {
     }
 
     private void tokens(String type, long n) {
-        metrics.counter("tokens", model.and(person).and("type", type)).increment(n);
+        meters.tokens(type).increment(n);
     }
 
     private void tool(ToolUsage t) {
-        Tags tags = model.and("name", metrics.tool(t.getTool()));
-        if (t.getInjected()) {
-            metrics.counter("injected_tool_invocations", tags.and("server", server(t.getServerUrl()))).increment();
-        } else {
-            metrics.counter("non_injected_tool_selections", tags).increment();
-        }
+        meters.tool(t.getTool(), t.getInjected(), t.getInjected() ? server(t.getServerUrl()) : "").increment();
     }
 
     // A server URL may carry credentials in its user info or query; the label keeps scheme, host, port and path.

@@ -96,6 +96,31 @@ class GatewayMetricsTest {
     }
 
     @Test
+    void shouldAddUpInterceptionsOfTheSameLabelsAndKeepOtherLabelsApart() {
+        metrics.close();
+        metrics = GatewayMetrics.create(new MetricsConfig(true));
+        InterceptionStarted other = InterceptionStarted.newBuilder(started()).setInitiatorId("user-2").build();
+        for (InterceptionStarted started : List.of(started(), started(), other)) {
+            try (InterceptionMeter meter = metrics.interception(started, "POST")) {
+                meter.counting(list()).emit(event(TokenUsage.newBuilder().setInputTokens(10).build()));
+                meter.counting(list()).emit(event(new InterceptionEnded(InterceptionStatus.COMPLETED, 200, null, null)));
+            }
+        }
+        metrics.interception(started(), "POST").close();
+
+        PrometheusText text = scrape();
+        assertThat(text.sum("coder_ai_gateway_interceptions_total", "initiator_id", "user-1", "status", "completed"))
+                .isEqualTo(2);
+        assertThat(text.sum("coder_ai_gateway_interceptions_total", "initiator_id", "user-1", "status", "failed"))
+                .isEqualTo(1);
+        assertThat(text.sum("coder_ai_gateway_interceptions_total", "initiator_id", "user-2")).isEqualTo(1);
+        assertThat(text.sum("coder_ai_gateway_tokens_total", "initiator_id", "user-1", "type", "input")).isEqualTo(20);
+        assertThat(text.sum("coder_ai_gateway_tokens_total", "initiator_id", "user-2", "type", "input")).isEqualTo(10);
+        assertThat(text.sum("coder_ai_gateway_interceptions_duration_seconds_count", CLAUDE)).isEqualTo(4);
+        assertThat(text.sum("coder_ai_gateway_interceptions_inflight", CLAUDE)).isZero();
+    }
+
+    @Test
     void shouldReportTheSpoolThroughTheSuppliersAtEachScrape() {
         AtomicLong depth = new AtomicLong(3);
         metrics.bindSpool(new SpoolReadings(depth::get, () -> 4096, () -> 2, () -> 7));
