@@ -79,8 +79,10 @@ final class Bench {
         }
         key = stack.createKey("bench");
         progress.accept("starting our gateway, audit on and audit off");
-        running.add(GatewayTarget.start(workspace, pinning, stack, mock.port(), GatewayMode.AUDIT_ON, key));
-        running.add(GatewayTarget.start(workspace, pinning, stack, mock.port(), GatewayMode.AUDIT_OFF, key));
+        running.add(GatewayTarget.start(workspace, pinning, stack, mock.port(), GatewayMode.AUDIT_ON, key,
+                plan.flightRecording()));
+        running.add(GatewayTarget.start(workspace, pinning, stack, mock.port(), GatewayMode.AUDIT_OFF, key,
+                plan.flightRecording()));
         running.forEach(r -> targets.add(r.target()));
         mock.profile(INSTANT);
         targets.forEach(KeyWait::untilAccepted);
@@ -92,7 +94,8 @@ final class Bench {
         running.reversed().forEach(Running::close);
         running.clear();
         progress.accept("starting a gateway node that produces to the recorded topic");
-        running.add(GatewayTarget.start(workspace, pinning, stack, mock.port(), GatewayMode.RECORDED, key));
+        running.add(GatewayTarget.start(workspace, pinning, stack, mock.port(), GatewayMode.RECORDED, key,
+                plan.flightRecording()));
         Target recorded = running.getLast().target();
         KeyWait.untilAccepted(recorded);
         return new AuditDelayProbe(stack, progress).measure(recorded, plan.auditSamples());

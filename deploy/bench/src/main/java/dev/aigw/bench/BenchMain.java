@@ -12,8 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@code ./aigw bench [--quick]}: runs the harness, prints the table, writes Markdown, JSON and a PNG chart. */
+/**
+ * {@code ./aigw bench [--quick] [--jfr]}: runs the harness, prints the table, writes Markdown, JSON and a PNG chart;
+ * with {@code --jfr} our gateway's nodes also write JFR profiles beside their logs.
+ */
 public final class BenchMain {
     private BenchMain() {
     }
@@ -47,13 +52,16 @@ public final class BenchMain {
         return report;
     }
 
-    private static Plan plan(String[] args) {
-        String mode = args.length == 0 ? "" : args.length == 1 ? args[0] : "many";
-        return switch (mode) {
+    static Plan plan(String[] args) {
+        List<String> options = new ArrayList<>(List.of(args));
+        boolean record = options.remove("--jfr");
+        String mode = options.isEmpty() ? "" : options.size() == 1 ? options.getFirst() : "many";
+        Plan plan = switch (mode) {
             case "" -> Plan.full();
             case "--quick" -> Plan.quick();
             case "--smoke" -> Plan.smoke();
-            default -> throw new IllegalArgumentException("usage: ./aigw bench [--quick | --smoke]");
+            default -> throw new IllegalArgumentException("usage: ./aigw bench [--quick | --smoke] [--jfr]");
         };
+        return record ? plan.withFlightRecording() : plan;
     }
 }

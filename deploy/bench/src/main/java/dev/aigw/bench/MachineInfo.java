@@ -32,7 +32,8 @@ final class MachineInfo {
         settings.put("streaming", plan.streams() + " concurrent streams for " + plan.streamRun().toMillis() + " ms");
         settings.put("request", Requests.blocking().length + " B Chat Completions body; answers 512 B of text");
         settings.put("load generator", "Java virtual threads, one HTTP/1.1 keep-alive connection each, HdrHistogram");
-        settings.put("gateway JVM", String.join(" ", GatewayTarget.JVM_FLAGS));
+        settings.put("gateway JVM", String.join(" ", GatewayTarget.JVM_FLAGS)
+                + (plan.flightRecording() ? " and a JFR profile recording (--jfr)" : ""));
         // Anything else running on the machine skews every number; the report says how busy it was.
         settings.put("load average at the end", read("/proc/loadavg"));
         return new Machine(cpuModel(), online(), memory(), read("/proc/sys/kernel/osrelease"), versions, settings);

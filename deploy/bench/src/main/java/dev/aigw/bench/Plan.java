@@ -20,10 +20,11 @@ import java.util.List;
  * @param openStreams    numbers of streams held open on our gateway while its memory is read
  * @param auditSamples   interceptions whose way into the query API is timed
  * @param peers          whether nginx and Portkey are measured
+ * @param flightRecording whether our gateway's nodes record a JFR profile into the run's {@code logs/}
  */
 public record Plan(String mode, int repetitions, Duration jitWarmup, Duration warmup, Duration run,
                    List<Integer> sustainedRates, Duration step, int streams, Duration streamRun, List<Integer> openStreams, int auditSamples,
-                   boolean peers) {
+                   boolean peers, boolean flightRecording) {
     /** Concurrency of the throughput run: enough to saturate a 2-core machine with a 0 ms mock. */
     public static final int SATURATION_CONCURRENCY = 32;
 
@@ -32,19 +33,25 @@ public record Plan(String mode, int repetitions, Duration jitWarmup, Duration wa
     /** About twelve minutes on a 2-core machine. */
     public static Plan full() {
         return new Plan("full", 3, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(5),
-                RATES, Duration.ofSeconds(3), 16, Duration.ofSeconds(4), List.of(1_000, 5_000), 100, true);
+                RATES, Duration.ofSeconds(3), 16, Duration.ofSeconds(4), List.of(1_000, 5_000), 100, true, false);
     }
 
     /** About three minutes: one repetition of short runs, fewer offered rates, memory with 1,000 streams. */
     public static Plan quick() {
         return new Plan("quick", 1, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(2),
                 List.of(500, 1000, 2000, 4000), Duration.ofSeconds(1), 16, Duration.ofSeconds(2), List.of(1_000), 30,
-                true);
+                true, false);
     }
 
     /** A few seconds of each scenario, to keep the harness from rotting; its numbers mean nothing. */
     public static Plan smoke() {
         return new Plan("smoke", 1, Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofMillis(700),
-                List.of(100, 200), Duration.ofMillis(700), 4, Duration.ofMillis(1_500), List.of(100), 5, true);
+                List.of(100, 200), Duration.ofMillis(700), 4, Duration.ofMillis(1_500), List.of(100), 5, true, false);
+    }
+
+    /** This plan, with our gateway's nodes recording a JFR profile (which costs them a little CPU). */
+    public Plan withFlightRecording() {
+        return new Plan(mode, repetitions, jitWarmup, warmup, run, sustainedRates, step, streams, streamRun,
+                openStreams, auditSamples, peers, true);
     }
 }

@@ -23,9 +23,12 @@ public final class GatewayTarget {
     private GatewayTarget() {
     }
 
-    /** Starts a node in {@code mode} whose {@code openai} provider is the mock; requests carry {@code key}. */
+    /**
+     * Starts a node in {@code mode} whose {@code openai} provider is the mock; requests carry {@code key}. With
+     * {@code record}, the node writes a JFR profile to {@code logs/<mode>.jfr} as it stops.
+     */
     public static Running start(Workspace workspace, Pinning pinning, AuditStack stack, int mockPort, GatewayMode mode,
-                                String key) {
+                                String key, boolean record) {
         int port = Ports.freePort();
         Map<String, String> env = new HashMap<>(stack.gatewayEnv());
         env.put("CODER_AI_GATEWAY_PORT", Integer.toString(port));
@@ -36,6 +39,10 @@ public final class GatewayTarget {
         env.putAll(mode.env());
         List<String> command = new ArrayList<>(List.of(Jdks.currentJava().toString()));
         command.addAll(JVM_FLAGS);
+        if (record) {
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + workspace.log(mode.label()).resolveSibling(mode.label() + ".jfr"));
+        }
         command.addAll(List.of("-cp", Locations.serviceClasspath(workspace.root(), "ingress-gateway"),
                 "dev.aigw.gateway.GatewayMain"));
         ChildProcess process = ChildProcess.start(mode.label(), pinning.wrap(command), env, workspace.root(),
