@@ -7,7 +7,6 @@ import dev.aigw.gateway.sink.EventSink;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One intercepted request: stamps each of its facts with ids, sequence and time, and hands them to the sink. */
@@ -31,7 +30,8 @@ public final class Interception {
     public static Interception begin(String nodeId, EventSink sink, Clock clock) {
         Objects.requireNonNull(nodeId, "nodeId");
         Objects.requireNonNull(sink, "sink");
-        return new Interception(UUID.randomUUID().toString(), clock.instant(), nodeId, sink, clock);
+        Instant now = clock.instant();
+        return new Interception(Ids.next(now.toEpochMilli()), now, nodeId, sink, clock);
     }
 
     /** The interception id, also shown to the client. */
@@ -46,11 +46,12 @@ public final class Interception {
 
     /** Records one fact: a payload of the {@code InterceptionEvent} union. */
     public void record(Object payload) {
+        Instant now = clock.instant();
         sink.emit(InterceptionEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
+                .setEventId(Ids.next(now.toEpochMilli()))
                 .setInterceptionId(id)
                 .setSeq(seq.getAndIncrement())
-                .setOccurredAt(clock.instant())
+                .setOccurredAt(now)
                 .setInterceptionStartedAt(startedAt)
                 .setGatewayNode(nodeId)
                 .setPayload(payload)
