@@ -17,7 +17,8 @@ import org.HdrHistogram.Histogram;
  */
 final class AuditDelayProbe {
     private static final Duration GIVE_UP = Duration.ofSeconds(15);
-    private static final long POLL_NANOS = Duration.ofMillis(5).toNanos();
+    // Each poll is a query API call and a Cassandra read on the core the recorder shares: polling faster slowed it.
+    private static final long POLL_NANOS = Duration.ofMillis(20).toNanos();
 
     private final AuditStack stack;
     private final Consumer<String> progress;

@@ -52,7 +52,7 @@ final class Bench {
         List<Running> running = new ArrayList<>();
         try (MockProcess mock = MockProcess.start(workspace)) {
             progress.accept("mock upstream on port " + mock.port() + "; starting the audit stack");
-            try (AuditStack stack = AuditStack.start(workspace)) {
+            try (AuditStack stack = AuditStack.start(workspace, pinning)) {
                 List<Target> targets = start(mock, stack, running);
                 Target audited = targets.stream().filter(t -> t.name().equals(GatewayMode.AUDIT_ON.label()))
                         .findFirst().orElseThrow();

@@ -38,8 +38,8 @@ public record Plan(String mode, int repetitions, Duration jitWarmup, Duration wa
 
     /** About three minutes: one repetition of short runs, fewer offered rates, memory with 1,000 streams. */
     public static Plan quick() {
-        return new Plan("quick", 1, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(2),
-                List.of(500, 1000, 2000, 4000), Duration.ofSeconds(1), 16, Duration.ofSeconds(2), List.of(1_000), 30,
+        return new Plan("quick", 1, Duration.ofSeconds(4), Duration.ofMillis(500), Duration.ofSeconds(2),
+                List.of(500, 1000, 2000, 4000), Duration.ofSeconds(1), 16, Duration.ofSeconds(2), List.of(1_000), 20,
                 true, false);
     }
 

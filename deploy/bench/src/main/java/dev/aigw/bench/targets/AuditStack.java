@@ -38,8 +38,11 @@ public final class AuditStack implements AutoCloseable {
         this.queryPort = queryPort;
     }
 
-    /** Starts every part but the gateway and waits until the recorder and the query API are ready. */
-    public static AuditStack start(Workspace workspace) {
+    /**
+     * Starts every part but the gateway and waits until the recorder and the query API are ready. Nothing is measured
+     * meanwhile, so the stack starts on every core, then is confined to the harness's.
+     */
+    public static AuditStack start(Workspace workspace, Pinning pinning) {
         Map<String, String> env = new HashMap<>();
         env.put("CODER_AI_GATEWAY_STATE_DIR", workspace.dir("stack").toString());
         env.put("CODER_AI_GATEWAY_ADMIN_TOKEN", secret(Base64.getUrlEncoder().withoutPadding()));
@@ -52,10 +55,12 @@ public final class AuditStack implements AutoCloseable {
                 "-D" + Locations.ROOT_PROPERTY + "=" + workspace.root(),
                 "-cp", Locations.serviceClasspath(workspace.root(), "deploy/devstack"), "dev.aigw.devstack.DevStackMain",
                 "--fresh", "--only", "kafka,cassandra,schema-registry,recorder,query-api");
-        ChildProcess process = ChildProcess.start("audit-stack", command, env, workspace.root(), workspace.log("stack"));
+        ChildProcess process = ChildProcess.start("audit-stack", pinning.wrapOnAll(command), env, workspace.root(),
+                workspace.log("stack"));
         AuditStack stack = new AuditStack(process, Map.copyOf(env), port(env, "QUERY_PORT"));
         int recorderPort = port(env, "RECORDER_PORT");
         process.awaitReady(READY, () -> Health.ready(stack.queryPort) && Health.ready(recorderPort));
+        ProcessHandle.of(process.pid()).ifPresent(pinning::confine);
         return stack;
     }
 
