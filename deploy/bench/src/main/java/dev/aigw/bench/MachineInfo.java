@@ -29,7 +29,8 @@ final class MachineInfo {
         settings.put("runs", plan.run().toMillis() + " ms each");
         settings.put("sustained rate", "open model, " + plan.step().toMillis() + " ms per offered rate, rates "
                 + plan.sustainedRates());
-        settings.put("streaming", plan.streams() + " concurrent streams for " + plan.streamRun().toMillis() + " ms");
+        settings.put("streaming", plan.streams() + " concurrent streams for " + plan.streamRun().toMillis()
+                + " ms, started spread over one stream's length");
         settings.put("request", Requests.blocking().length + " B Chat Completions body; answers 512 B of text");
         settings.put("load generator", "Java virtual threads, one HTTP/1.1 keep-alive connection each, HdrHistogram");
         settings.put("gateway JVM", String.join(" ", GatewayTarget.JVM_FLAGS)

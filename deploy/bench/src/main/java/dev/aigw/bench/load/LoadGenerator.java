@@ -37,11 +37,14 @@ public final class LoadGenerator {
      * left out), which makes {@code ok / elapsed} the completion rate over exactly the window.
      */
     private static LoadResult closed(Call call, Load.Closed load) {
-        long deadline = System.nanoTime() + load.duration().toNanos();
+        long start = System.nanoTime();
+        long deadline = start + load.duration().toNanos();
         Tally tally = new Tally(deadline);
         try (Workers workers = new Workers(call, tally)) {
             for (int i = 0; i < load.concurrency(); i++) {
+                long first = start + i * load.stagger().toNanos() / load.concurrency();
                 workers.start(worker -> {
+                    waitUntil(first);
                     for (long now = System.nanoTime(); now - deadline < 0; now = System.nanoTime()) {
                         worker.send(now);
                     }

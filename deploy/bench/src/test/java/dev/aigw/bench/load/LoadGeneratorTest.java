@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** Bounds are loose on purpose: the machine running the tests may be busy, so only lower bounds are timed. */
@@ -25,6 +31,26 @@ class LoadGeneratorTest {
             assertThat(result.eventGap()).isEqualTo(Percentiles.NONE);
             assertThat(result.perSecond()).isEqualTo(result.ok() / 0.5);
         }
+    }
+
+    @Test
+    void shouldStartStaggeredConnectionsApartNotTogether() throws IOException {
+        List<Long> firsts = Collections.synchronizedList(new ArrayList<>());
+        Set<Socket> seen = ConcurrentHashMap.newKeySet();
+        TestServer.Answer answer = (socket, out) -> {
+            if (seen.add(socket)) {
+                firsts.add(System.nanoTime());
+            }
+            TestServer.text(200, "{}").write(socket, out);
+        };
+        try (TestServer server = TestServer.start(answer)) {
+            LoadGenerator.run(server.call(false), new Load.Closed(4, Duration.ofMillis(800), Duration.ofMillis(400)));
+        }
+
+        List<Long> sorted = firsts.stream().sorted().toList();
+        assertThat(sorted).hasSize(4);
+        // Lower bound only: a busy machine may start a connection late, never early.
+        assertThat(Duration.ofNanos(sorted.getLast() - sorted.getFirst())).isGreaterThanOrEqualTo(Duration.ofMillis(290));
     }
 
     @Test
