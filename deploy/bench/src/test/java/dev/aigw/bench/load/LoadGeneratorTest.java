@@ -49,8 +49,9 @@ class LoadGeneratorTest {
 
         List<Long> sorted = firsts.stream().sorted().toList();
         assertThat(sorted).hasSize(4);
-        // Lower bound only: a busy machine may start a connection late, never early.
-        assertThat(Duration.ofNanos(sorted.getLast() - sorted.getFirst())).isGreaterThanOrEqualTo(Duration.ofMillis(290));
+        // Due 300 ms apart first to last. A busy machine may start any connection late, the first included, which
+        // narrows the spread; half of it still tells staggered starts from a burst, whose spread is near 0.
+        assertThat(Duration.ofNanos(sorted.getLast() - sorted.getFirst())).isGreaterThanOrEqualTo(Duration.ofMillis(150));
     }
 
     @Test
