@@ -26,7 +26,9 @@ import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
 import io.helidon.health.HealthCheckType;
 import io.helidon.http.HeaderNames;
+import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -106,6 +108,10 @@ public final class Gateway implements AutoCloseable {
                                     ControlHealth.NAME)
                             .addCheck(() -> SinkHealth.check(durable), HealthCheckType.READINESS, SinkHealth.NAME)
                             .build()))
+                    .addProtocol(Http1Config.builder().maxPrologueLength(ErrorResponses.MAX_REQUEST_LINE_BYTES)
+                            .maxHeadersSize(ErrorResponses.MAX_HEADER_BYTES).build())
+                    // Hands Helidon's reasons to the direct handlers, which read them to choose the answer (never echo them).
+                    .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                     .directHandlers(errors.transportErrors())
                     .routing(r -> routing(r, bridge, errors, metrics))
                     .build()

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Checks every provider API applies to a request body before anything is forwarded. */
 public final class RequestJson {
@@ -99,7 +100,8 @@ public final class RequestJson {
     }
 
     /**
-     * The text of a user message: its string content, or its last text part ({@code type} = {@code partType}).
+     * The text of a user message: its string content, or its last text part ({@code type} = {@code partType}). A
+     * message of another shape has none; the provider judges it, the audit only records what it can read.
      */
     public static Optional<String> userText(JsonNode message, String partType) {
         if (!"user".equals(message.path("role").asText())) {
@@ -109,10 +111,21 @@ public final class RequestJson {
         if (content.isTextual()) {
             return Optional.of(content.asText());
         }
-        for (int i = content.size() - 1; i >= 0; i--) {
-            JsonNode part = content.get(i);
-            if (partType.equals(part.path("type").asText()) && part.path("text").isTextual()) {
-                return Optional.of(part.path("text").asText());
+        return lastPart(content, part -> partType.equals(part.path("type").asText()) && part.path("text").isTextual())
+                .map(part -> part.path("text").asText());
+    }
+
+    /**
+     * The last element of {@code parts} that {@code wanted} accepts; empty when {@code parts} is not an array, since
+     * an object's {@code size()} counts its fields while {@code get(int)} finds none of them.
+     */
+    public static Optional<JsonNode> lastPart(JsonNode parts, Predicate<JsonNode> wanted) {
+        if (!parts.isArray()) {
+            return Optional.empty();
+        }
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            if (wanted.test(parts.get(i))) {
+                return Optional.of(parts.get(i));
             }
         }
         return Optional.empty();

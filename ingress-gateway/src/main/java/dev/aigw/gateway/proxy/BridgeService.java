@@ -22,14 +22,17 @@ import dev.aigw.gateway.metrics.InterceptionMeter;
 import dev.aigw.gateway.metrics.Overhead;
 import dev.aigw.gateway.sink.Admission;
 import dev.aigw.gateway.sink.EventSink;
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -196,8 +199,7 @@ public final class BridgeService implements HttpService, AutoCloseable {
     }
 
     private static GatewayException unsupported(ServerRequest req) {
-        return new GatewayException(Status.NOT_FOUND_404, "not_found_error",
-                "route not supported: " + req.prologue().method().text() + " " + req.path().path());
+        return new GatewayException(Status.NOT_FOUND_404, "not_found_error", ErrorResponses.unsupported(req));
     }
 
     private ProviderConfig provider(ServerRequest req) {
@@ -247,7 +249,21 @@ public final class BridgeService implements HttpService, AutoCloseable {
             throw new GatewayException(Status.REQUEST_ENTITY_TOO_LARGE_413, "request_too_large",
                     "request body of " + declared + " bytes exceeds the limit of " + options.maxBodyBytes());
         }
-        return req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        if (!req.content().hasEntity()) {
+            return new byte[0];
+        }
+        try {
+            return req.content().as(byte[].class);
+        } catch (RequestException e) {
+            throw e; // Helidon's own answer, e.g. a chunked body over the limit (413), given by the direct handlers
+        } catch (DataReader.InsufficientDataAvailableException e) {
+            throw GatewayException.closing("request body ended before its declared length");
+        } catch (RuntimeException e) {
+            // What the client sent is not a body Helidon can frame: a chunk size that is not hex, a body that stopped
+            // arriving until the read timeout. Its fault, not ours, and nothing after it on the connection is usable.
+            throw GatewayException.closing("request body could not be read: " + (e instanceof UncheckedIOException
+                    ? "it stopped arriving" : "its chunked framing is not valid HTTP/1.1"));
+        }
     }
 
     private InterceptionStarted started(ServerRequest req, ProviderConfig provider, Caller caller, Api api,

@@ -7,6 +7,8 @@ import dev.aigw.gateway.intercept.BadRequestException;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpException;
+import io.helidon.http.NotFoundException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
@@ -26,6 +28,14 @@ public final class ErrorResponses {
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The longest request line the server reads; past it the answer is 414. */
+    public static final int MAX_REQUEST_LINE_BYTES = 4096;
+    /** The most bytes of header fields the server reads; past it the answer is 431. */
+    public static final int MAX_HEADER_BYTES = 16384;
+    // Helidon reports headers over its limit as a bad request whose message alone tells them apart.
+    private static final String HEADERS_TOO_LARGE = "Header size exceeded";
+    private static final Status HEADER_FIELDS_TOO_LARGE_431 = Status.create(431, "Request Header Fields Too Large");
+
     private final Function<String, Optional<ProviderType>> typeOfProvider;
     private final long maxBodyBytes;
 
@@ -41,35 +51,85 @@ public final class ErrorResponses {
                     if (e.retryAfterSeconds() > 0) {
                         res.header(HeaderNames.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
                     }
+                    if (e.closesConnection()) {
+                        res.header(HeaderValues.CONNECTION_CLOSE);
+                    }
                     send(req, res, e.status(), e.type(), e.getMessage());
                 })
                 .error(BadRequestException.class,
                         (req, res, e) -> send(req, res, Status.BAD_REQUEST_400, "invalid_request_error", e.getMessage()))
+                // Helidon's own refusals once a request is routed: no route matched, a header invalid when first read.
+                .error(HttpException.class, (req, res, e) -> send(req, res, e.status(), type(e.status()),
+                        e instanceof NotFoundException ? unsupported(req) : e.getMessage()))
                 .error(RuntimeException.class, this::internal);
     }
 
-    /**
-     * Answers for requests the server refuses before routing (malformed headers, a body over the limit), in the
-     * same shapes. The connection is closed after them, since what follows on it cannot be trusted to be a request.
-     */
-    public DirectHandlers transportErrors() {
-        DirectHandler handler = (req, event, status, headers, message) -> status == Status.REQUEST_ENTITY_TOO_LARGE_413
-                ? transport(req.path(), status, "request_too_large", "request body exceeds the limit of " + maxBodyBytes + " bytes")
-                : transport(req.path(), status, "invalid_request_error",
-                        "malformed HTTP request: the request line or a header is not valid HTTP/1.1");
-        return DirectHandlers.builder()
-                .addHandler(DirectHandler.EventType.BAD_REQUEST, handler)
-                .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, handler)
-                .build();
+    /** The message of a 404 for a request no route serves. */
+    static String unsupported(ServerRequest req) {
+        return "route not supported: " + req.prologue().method().text() + " " + req.path().path();
     }
 
-    private DirectHandler.TransportResponse transport(String path, Status status, String type, String message) {
+    /**
+     * Answers for requests the server refuses before routing (a malformed request line, header or chunk, limits
+     * passed, HTTP/1.0), in the same shapes, for every kind of event Helidon answers directly. The connection is
+     * closed after them, since what follows on it cannot be trusted to be a request.
+     */
+    public DirectHandlers transportErrors() {
+        DirectHandler handler = (req, event, status, headers, message) -> transport(req.path(), refusal(event, status, message));
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
+            handlers.addHandler(event, handler);
+        }
+        return handlers.build();
+    }
+
+    // Helidon's message is used only to tell cases apart and never sent: it may quote the request.
+    private Refusal refusal(DirectHandler.EventType event, Status status, String message) {
+        if (event == DirectHandler.EventType.HTTP_VERSION_NOT_SUPPORTED) {
+            return new Refusal(Status.HTTP_VERSION_NOT_SUPPORTED_505, "invalid_request_error", "HTTP/1.0 is not "
+                    + "supported: the AI Gateway speaks HTTP/1.1 only (streamed answers need chunked transfer encoding); "
+                    + "send the request as HTTP/1.1");
+        }
+        if (status.code() == Status.BAD_REQUEST_400.code() && message != null && message.contains(HEADERS_TOO_LARGE)) {
+            return new Refusal(HEADER_FIELDS_TOO_LARGE_431, "invalid_request_error",
+                    "request header fields exceed the limit of " + MAX_HEADER_BYTES + " bytes");
+        }
+        return switch (status.code()) {
+            case 400 -> new Refusal(status, "invalid_request_error", "malformed HTTP request: the request line, a header "
+                    + "or the chunked body framing is not valid HTTP/1.1");
+            case 413 -> new Refusal(status, "request_too_large", "request body exceeds the limit of " + maxBodyBytes + " bytes");
+            case 414 -> new Refusal(status, "invalid_request_error",
+                    "request line exceeds the limit of " + MAX_REQUEST_LINE_BYTES + " bytes");
+            case 503 -> new Refusal(status, "overloaded_error", "the AI Gateway is serving too many requests; try again later");
+            default -> new Refusal(status, type(status), status.code() >= 500 ? "gateway internal error"
+                    : "request refused: " + status.reasonPhrase());
+        };
+    }
+
+    /** A status and the error type and message that explain it. */
+    private record Refusal(Status status, String type, String message) {
+    }
+
+    // The error types both providers document, by status.
+    private static String type(Status status) {
+        return switch (status.code()) {
+            case 401 -> "authentication_error";
+            case 403 -> "permission_error";
+            case 404 -> "not_found_error";
+            case 413 -> "request_too_large";
+            case 429 -> "rate_limit_error";
+            case 503, 529 -> "overloaded_error";
+            default -> status.code() >= 500 ? "api_error" : "invalid_request_error";
+        };
+    }
+
+    private DirectHandler.TransportResponse transport(String path, Refusal refusal) {
         return DirectHandler.TransportResponse.builder()
-                .status(status)
+                .status(refusal.status())
                 .header(HeaderValues.CONTENT_TYPE_JSON)
                 .header(HeaderValues.CONNECTION_CLOSE)
                 .keepAlive(false)
-                .entity(body(path == null ? "" : path, type, message))
+                .entity(body(path == null ? "" : path, refusal.type(), refusal.message()))
                 .build();
     }
 
@@ -82,7 +142,9 @@ public final class ErrorResponses {
         if (res.isSent()) {
             return;
         }
-        res.status(status).header(HeaderNames.CONTENT_TYPE, "application/json").send(body(req.path().path(), type, message));
+        // The absolute path: below a service's mount the routed path no longer names the provider.
+        res.status(status).header(HeaderNames.CONTENT_TYPE, "application/json")
+                .send(body(req.path().absolute().path(), type, message));
     }
 
     private String body(String path, String type, String message) {

@@ -11,6 +11,7 @@ final class GatewayException extends RuntimeException {
     private final Status status;
     private final String type;
     private final long retryAfterSeconds;
+    private final boolean closesConnection;
 
     GatewayException(Status status, String type, String message) {
         this(status, type, message, 0);
@@ -18,10 +19,24 @@ final class GatewayException extends RuntimeException {
 
     /** An answer that tells the client when to try again ({@code Retry-After}, when above zero). */
     GatewayException(Status status, String type, String message, long retryAfterSeconds) {
+        this(status, type, message, retryAfterSeconds, false);
+    }
+
+    private GatewayException(Status status, String type, String message, long retryAfterSeconds, boolean closesConnection) {
         super(message);
         this.status = status;
         this.type = type;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.closesConnection = closesConnection;
+    }
+
+    /** A 400 after which the connection is closed: the rest of what the client sent cannot be told apart from a request. */
+    static GatewayException closing(String message) {
+        return new GatewayException(Status.BAD_REQUEST_400, "invalid_request_error", message, 0, true);
+    }
+
+    boolean closesConnection() {
+        return closesConnection;
     }
 
     long retryAfterSeconds() {

@@ -2,6 +2,12 @@ package dev.aigw.gateway.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,5 +23,22 @@ class PathGuardTest {
     @ValueSource(strings = {"/api/v2/aibridge/openai/v1/chat/completions", "/a/..b/c", "/a/b.c", "/a%20b", "/v1/models/gpt-4.1"})
     void shouldPassPlainPaths(String path) {
         assertThat(PathGuard.ambiguous(path)).isFalse();
+        assertThat(PathGuard.decodable(path)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/models/%ff%fe", "/v1/models/%c0%af", "/v1/models/%", "/v1/models/%zz", "/m/%e2%82",
+        "/m/%ed%a0%80", "/m/%f8%88%80%80%80", "/m/%7f", "/m/%1b", "/m/%2", "/m/%c2%85"})
+    void shouldRefuseEscapesThatDoNotSpellUtf8Text(String path) {
+        assertThat(PathGuard.decodable(path)).isFalse();
+    }
+
+    @Property(tries = 3000)
+    void shouldPassExactlyTheEscapedBytesThatAreUtf8TextWithoutControls(@ForAll @Size(max = 6) byte[] bytes) {
+        String escaped = "/v1/models/" + HexFormat.of().formatHex(bytes).replaceAll("(..)", "%$1");
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        boolean utf8 = Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes);
+
+        assertThat(PathGuard.decodable(escaped)).isEqualTo(utf8 && text.chars().noneMatch(Character::isISOControl));
     }
 }

@@ -21,13 +21,8 @@ public final class MessagesRequest {
     }
 
     private static Optional<String> toolResultId(JsonNode last) {
-        JsonNode content = last.path("content");
-        for (int i = content.size() - 1; i >= 0; i--) {
-            JsonNode block = content.get(i);
-            if ("tool_result".equals(block.path("type").asText()) && block.path("tool_use_id").isTextual()) {
-                return Optional.of(block.path("tool_use_id").asText());
-            }
-        }
-        return Optional.empty();
+        return RequestJson.lastPart(last.path("content"),
+                        block -> "tool_result".equals(block.path("type").asText()) && block.path("tool_use_id").isTextual())
+                .map(block -> block.path("tool_use_id").asText());
     }
 }
