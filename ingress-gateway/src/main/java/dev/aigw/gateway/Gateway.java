@@ -24,6 +24,7 @@ import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.metrics.ServiceMetrics;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
+import dev.aigw.servicekit.wire.StrictHttp1;
 import io.helidon.health.HealthCheckType;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.ErrorHandling;
@@ -108,8 +109,12 @@ public final class Gateway implements AutoCloseable {
                                     ControlHealth.NAME)
                             .addCheck(() -> SinkHealth.check(durable), HealthCheckType.READINESS, SinkHealth.NAME)
                             .build()))
-                    .addProtocol(Http1Config.builder().maxPrologueLength(ErrorResponses.MAX_REQUEST_LINE_BYTES)
-                            .maxHeadersSize(ErrorResponses.MAX_HEADER_BYTES).build())
+                    // Helidon's HTTP/1.1 behind the strict wire, as the only protocol: chunk extensions and trailers
+                    // work, lowercase methods and HTTP/1.0 get an answer (docs/bad-input.md).
+                    .protocols(List.of())
+                    .addConnectionSelector(StrictHttp1.create(Http1Config.builder()
+                            .maxPrologueLength(ErrorResponses.MAX_REQUEST_LINE_BYTES)
+                            .maxHeadersSize(ErrorResponses.MAX_HEADER_BYTES).build(), errors::wireError))
                     // Hands Helidon's reasons to the direct handlers, which read them to choose the answer (never echo them).
                     .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                     .directHandlers(errors.transportErrors())

@@ -106,6 +106,12 @@ public final class ErrorResponses {
         };
     }
 
+    /** The body of a refusal the strict wire answers itself ({@code StrictHttp1}), for a request line's target. */
+    public String wireError(int status, String message, String target) {
+        int query = target.indexOf('?');
+        return body(query < 0 ? target : target.substring(0, query), type(Status.create(status)), message);
+    }
+
     /** A status and the error type and message that explain it. */
     private record Refusal(Status status, String type, String message) {
     }

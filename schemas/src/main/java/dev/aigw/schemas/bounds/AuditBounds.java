@@ -60,13 +60,7 @@ public final class AuditBounds {
      * its {@code truncated} list. An event within its bounds is left as it was. Returns the event.
      */
     public static InterceptionEvent apply(InterceptionEvent event) {
-        List<Truncation> cuts = new ArrayList<>(0);
-        boundRecord(event, "", cuts);
-        if (!cuts.isEmpty()) {
-            List<Truncation> all = new ArrayList<>(event.getTruncated());
-            all.addAll(cuts);
-            event.setTruncated(all);
-        }
+        boundRecord(event, "", event);
         return event;
     }
 
@@ -114,7 +108,7 @@ public final class AuditBounds {
         }
     }
 
-    private static void boundRecord(SpecificRecordBase record, String prefix, List<Truncation> cuts) {
+    private static void boundRecord(SpecificRecordBase record, String prefix, InterceptionEvent event) {
         Schema schema = record.getSchema();
         for (Schema.Field field : schema.getFields()) {
             if (prefix.isEmpty() && field.name().equals(TRUNCATED_FIELD)) {
@@ -127,25 +121,25 @@ public final class AuditBounds {
                 case String text -> {
                     String kept = cut(text, maxBytes);
                     if (kept != text) {
-                        cuts.add(new Truncation(name, utf8Length(text), sha256(text)));
+                        cut(event, new Truncation(name, utf8Length(text), sha256(text)));
                         record.put(field.pos(), kept);
                     }
                 }
                 case Map<?, ?> map -> {
-                    Map<?, ?> kept = boundMap(map, name, cuts);
+                    Map<?, ?> kept = boundMap(map, name, event);
                     if (kept != map) {
                         record.put(field.pos(), kept);
                     }
                 }
                 // The payload is the only nested record; its fields are named without the envelope's prefix.
-                case SpecificRecordBase nested -> boundRecord(nested, "", cuts);
+                case SpecificRecordBase nested -> boundRecord(nested, "", event);
                 case null, default -> {
                 }
             }
         }
     }
 
-    private static Map<?, ?> boundMap(Map<?, ?> map, String name, List<Truncation> cuts) {
+    private static Map<?, ?> boundMap(Map<?, ?> map, String name, InterceptionEvent event) {
         boolean fits = map.size() <= MAP_ENTRIES;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             fits &= fitsIdentifier(entry.getKey()) && fitsIdentifier(entry.getValue());
@@ -154,7 +148,7 @@ public final class AuditBounds {
             return map;
         }
         if (map.size() > MAP_ENTRIES) {
-            cuts.add(new Truncation(name, (long) map.size(), ""));
+            cut(event, new Truncation(name, (long) map.size(), ""));
         }
         Map<Object, Object> kept = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -164,20 +158,27 @@ public final class AuditBounds {
             String wholeKey = entry.getKey().toString();
             String key = cut(wholeKey, IDENTIFIER_BYTES);
             if (!key.equals(wholeKey)) {
-                cuts.add(new Truncation(name + "." + key + KEY_SUFFIX, utf8Length(wholeKey), sha256(wholeKey)));
+                cut(event, new Truncation(name + "." + key + KEY_SUFFIX, utf8Length(wholeKey), sha256(wholeKey)));
             }
             Object value = entry.getValue();
             if (value instanceof CharSequence text) {
                 String whole = text.toString();
                 String cutValue = cut(whole, IDENTIFIER_BYTES);
                 if (!cutValue.equals(whole)) {
-                    cuts.add(new Truncation(name + "." + key, utf8Length(whole), sha256(whole)));
+                    cut(event, new Truncation(name + "." + key, utf8Length(whole), sha256(whole)));
                 }
                 value = cutValue;
             }
             kept.putIfAbsent(key, value);
         }
         return kept;
+    }
+
+    // The list is copied only when a field is cut, so an event within its bounds costs no allocation.
+    private static void cut(InterceptionEvent event, Truncation truncation) {
+        List<Truncation> all = new ArrayList<>(event.getTruncated());
+        all.add(truncation);
+        event.setTruncated(all);
     }
 
     private static boolean fitsIdentifier(Object value) {
