@@ -29,9 +29,9 @@ public record SpoolConfig(Path dir, long maxBytes, FsyncPolicy fsync, Duration f
 
     /**
      * Reads {@code DATA_DIR}, {@code SPOOL_MAX_BYTES}, {@code SPOOL_FSYNC}, {@code SPOOL_FSYNC_INTERVAL},
-     * {@code AUDIT_FAILURE_MODE}, {@code SPOOL_DEAD_LETTER_MAX_BYTES} and {@code SPOOL_STALL_TIMEOUT}. Without a data directory the spool goes under the temporary directory, named after the
-     * node so that nodes on one machine never share it; a node finds its spool again after a restart only with the
-     * same node id.
+     * {@code AUDIT_FAILURE_MODE}, {@code SPOOL_DEAD_LETTER_MAX_BYTES} and {@code SPOOL_STALL_TIMEOUT}. Without a data
+     * directory the spool goes under the temporary directory, named after the node so that nodes on one machine never
+     * share it; a node finds its spool again after a restart only with the same node id.
      */
     static SpoolConfig from(Settings s, String nodeId, List<String> problems) {
         Path dataDir = s.get("DATA_DIR").map(Path::of).orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"),

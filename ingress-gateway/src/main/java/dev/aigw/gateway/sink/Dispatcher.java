@@ -132,7 +132,7 @@ final class Dispatcher implements Runnable {
             record = new SpoolRecord(key, serializer.serialize(topic, event));
         } catch (RuntimeException e) {
             // Encoding the same event again fails the same way: whatever the exception, it is never getting to Kafka.
-            deadLetter(new SpoolRecord(key, event.toString().getBytes(StandardCharsets.UTF_8)),
+            deadLetter(new SpoolRecord(key, readable(event).getBytes(StandardCharsets.UTF_8)),
                     DeadLetterReason.SERIALIZATION, e);
             return;
         }
@@ -261,6 +261,16 @@ final class Dispatcher implements Runnable {
         } catch (IOException e) {
             status.drop(1, "an event of interception " + interception + " that Kafka will never take ("
                     + reason.label() + ") cannot be kept in " + deadLetters.dir() + ": " + e);
+        }
+    }
+
+    // The event as Avro's JSON text, for the letter of an event that has no wire form; a payload Avro cannot even show
+    // (not of the union) leaves the letter its key and failure only.
+    private static String readable(InterceptionEvent event) {
+        try {
+            return event.toString();
+        } catch (RuntimeException e) {
+            return "";
         }
     }
 
