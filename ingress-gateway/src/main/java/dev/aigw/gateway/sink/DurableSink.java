@@ -179,7 +179,7 @@ public final class DurableSink implements EventSink, Admission {
 
     /** Whether the spool's oldest record has waited for Kafka longer than {@code SPOOL_STALL_TIMEOUT}. */
     public boolean stalled() {
-        return !config.stallTimeout().isZero() && status.headWaiting().compareTo(config.stallTimeout()) > 0;
+        return status.stalled(config.stallTimeout());
     }
 
     /**

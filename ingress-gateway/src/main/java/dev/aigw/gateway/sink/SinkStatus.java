@@ -80,6 +80,11 @@ final class SinkStatus {
         return direct ? Duration.ZERO : Duration.ofNanos(Math.max(0, clock.getAsLong() - headSince));
     }
 
+    /** Whether the spool's oldest record has waited longer than {@code timeout}; never when it is zero. */
+    boolean stalled(Duration timeout) {
+        return !timeout.isZero() && headWaiting().compareTo(timeout) > 0;
+    }
+
     int headFailures() {
         return headFailures;
     }

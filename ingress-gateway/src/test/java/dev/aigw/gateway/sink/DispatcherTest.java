@@ -200,6 +200,46 @@ class DispatcherTest {
     }
 
     @Test
+    void shouldCountAsStalledOnceTheSpoolsOldestRecordWaitsPastTheTimeoutAndNoLongerOnceItMoves() {
+        producer.sendException = new TimeoutException("Topic aigw.interceptions.v1 not present in metadata after 0 ms.");
+        dispatcher.step(event("a"));
+        producer.sendException = null;
+        Duration timeout = Duration.ofMinutes(5);
+        now.addAndGet(timeout.toNanos());
+        assertThat(status.stalled(timeout)).isFalse();
+
+        now.addAndGet(1);
+        assertThat(status.stalled(timeout)).isTrue();
+        assertThat(status.stalled(Duration.ZERO)).as("a zero timeout never stalls").isFalse();
+
+        dispatcher.step(null);
+        completeAll();
+        dispatcher.step(null);
+        assertThat(status.stalled(timeout)).isFalse();
+        assertThat(status.headWaiting()).isZero();
+    }
+
+    @Test
+    void shouldKeepTheDeadLettersWithinTheirBoundDeletingTheOldestFirst() throws IOException {
+        DeadLetters letters = DeadLetters.open(dir.resolve("bounded"), 3_000);
+        SpoolRecord record = new SpoolRecord("i".getBytes(StandardCharsets.UTF_8), new byte[1_000]);
+
+        Path first = letters.keep(record, DeadLetterReason.RECORD_TOO_LARGE, "RecordTooLargeException: x", Instant.now());
+        Path second = letters.keep(record, DeadLetterReason.RECORD_TOO_LARGE, "RecordTooLargeException: x", Instant.now());
+        Path third = letters.keep(record, DeadLetterReason.INVALID_RECORD, "InvalidRecordException: y", Instant.now());
+
+        assertThat(first).doesNotExist();
+        assertThat(second).exists();
+        assertThat(third).exists();
+        assertThat(letters.bytes()).isLessThanOrEqualTo(3_000);
+        DeadLetters reopened = DeadLetters.open(dir.resolve("bounded"), 3_000);
+        assertThat(reopened.bytes()).as("a restart finds what was kept").isEqualTo(letters.bytes());
+        Path fourth = reopened.keep(record, DeadLetterReason.SERIALIZATION, "IllegalStateException: z", Instant.now());
+        assertThat(second).doesNotExist();
+        assertThat(fourth.getFileName().toString()).isGreaterThan(third.getFileName().toString());
+    }
+
+    @Test
     void shouldCapTheBackoff() {
         Backoff backoff = new Backoff();
         long pause = 0;
