@@ -90,7 +90,8 @@ public final class Gateway implements AutoCloseable {
                     Clock.systemUTC());
             GatewayMetrics metrics = GatewayMetrics.create(config.metrics());
             metrics.bindSpool(new SpoolReadings(durable::spooledEvents, durable::spoolBytes, durable::droppedEvents,
-                    durable::refusedInterceptions));
+                    durable::refusedInterceptions, durable::deadLetteredEvents,
+                    () -> durable.headWaiting().toMillis() / 1000.0, durable::headFailures));
             BridgeService bridge = new BridgeService(name -> control.providers().get(name).flatMap(RoutedProvider::route),
                     authenticator, sink, durable, config.nodeId(), config.bridge(), Clock.systemUTC(), metrics);
             ErrorResponses errors = new ErrorResponses(name -> control.providers().get(name)

@@ -4,6 +4,7 @@ import dev.aigw.events.v1.InterceptionEnded;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStatus;
 import dev.aigw.gateway.sink.EventSink;
+import dev.aigw.schemas.bounds.AuditBounds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -44,10 +45,13 @@ public final class Interception {
         record(new InterceptionEnded(status, upstreamStatus, errorType, error));
     }
 
-    /** Records one fact: a payload of the {@code InterceptionEvent} union. */
+    /**
+     * Records one fact: a payload of the {@code InterceptionEvent} union. Every event is cut to {@link AuditBounds} here,
+     * the one place events are built, so whatever a client sends, the sink, the log line and Kafka get a bounded event.
+     */
     public void record(Object payload) {
         Instant now = clock.instant();
-        sink.emit(InterceptionEvent.newBuilder()
+        sink.emit(AuditBounds.apply(InterceptionEvent.newBuilder()
                 .setEventId(Ids.next(now.toEpochMilli()))
                 .setInterceptionId(id)
                 .setSeq(seq.getAndIncrement())
@@ -55,6 +59,6 @@ public final class Interception {
                 .setInterceptionStartedAt(startedAt)
                 .setGatewayNode(nodeId)
                 .setPayload(payload)
-                .build());
+                .build()));
     }
 }

@@ -2,6 +2,7 @@ package dev.aigw.gateway.metrics;
 
 import dev.aigw.events.v1.InterceptionStarted;
 import dev.aigw.gateway.config.MetricsConfig;
+import dev.aigw.gateway.sink.DeadLetterReason;
 import dev.aigw.schemas.metrics.ServiceMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -14,8 +15,10 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The gateway's meters, under {@value #PREFIX} with the reference's names and labels (see {@code docs/metrics.md}).
@@ -78,6 +81,14 @@ public final class GatewayMetrics implements AutoCloseable {
         gauge("spool_bytes", spool.bytes());
         runningCount("events_dropped", spool.dropped());
         runningCount("interceptions_refused", spool.refused());
+        for (DeadLetterReason reason : DeadLetterReason.values()) {
+            ToDoubleFunction<ToLongFunction<DeadLetterReason>> read = counts -> counts.applyAsLong(reason);
+            FunctionCounter.builder(PREFIX + "events_dead_lettered", spool.deadLettered(), read)
+                    .tags("reason", reason.label()).register(registry);
+        }
+        ToDoubleFunction<DoubleSupplier> seconds = DoubleSupplier::getAsDouble;
+        Gauge.builder(PREFIX + "spool_head_waiting_seconds", spool.headWaiting(), seconds).register(registry);
+        gauge("spool_head_failures", spool.headFailures());
     }
 
     /** Every meter in the Prometheus text format. */

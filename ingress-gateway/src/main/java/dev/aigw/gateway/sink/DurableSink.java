@@ -31,17 +31,18 @@ public final class DurableSink implements EventSink, Admission {
 
     private final BlockingQueue<InterceptionEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final SpoolConfig config;
-    private final SinkStatus status = new SinkStatus();
+    private final SinkStatus status = new SinkStatus(System::nanoTime);
     private final AtomicLong refused = new AtomicLong();
     private final Throttle refusalLog = new Throttle(Duration.ofMinutes(1));
     private final Dispatcher dispatcher;
     private final Thread thread;
     private volatile boolean closed;
 
-    private DurableSink(SpoolConfig config, Spool spool, Producer<byte[], byte[]> producer, Serializer<InterceptionEvent> values,
-                        String topic) {
+    private DurableSink(SpoolConfig config, Spool spool, DeadLetters deadLetters, Producer<byte[], byte[]> producer,
+                        Serializer<InterceptionEvent> values, String topic) {
         this.config = config;
-        this.dispatcher = new Dispatcher(queue, producer, values, topic, spool, config, status);
+        this.dispatcher = new Dispatcher(queue, producer, values, topic, spool, deadLetters, config, status,
+                System::nanoTime);
         status.observe(spool);
         this.thread = Thread.ofPlatform().name("aigw-event-sink").daemon().start(dispatcher);
     }
@@ -56,6 +57,13 @@ public final class DurableSink implements EventSink, Admission {
             spool = Spool.open(config.dir(), SEGMENT_BYTES);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the spool " + config.dir(), e);
+        }
+        DeadLetters deadLetters;
+        try {
+            deadLetters = DeadLetters.open(config.dir(), config.deadLetterMaxBytes());
+        } catch (IOException e) {
+            closeQuietly(spool);
+            throw new UncheckedIOException("cannot open the dead letters in " + config.dir(), e);
         }
         if (!spool.isEmpty()) {
             LOG.info("the spool " + config.dir() + " holds " + spool.records()
@@ -75,7 +83,15 @@ public final class DurableSink implements EventSink, Admission {
                 ProducerConfig.METADATA_MAX_IDLE_CONFIG, Duration.ofDays(1).toMillis(),
                 ProducerConfig.CLIENT_ID_CONFIG, "aigw-gateway"), new ByteArraySerializer(), new ByteArraySerializer());
         awaitMetadata(producer, topic);
-        return new DurableSink(config, spool, producer, values, topic);
+        return new DurableSink(config, spool, deadLetters, producer, values, topic);
+    }
+
+    private static void closeQuietly(Spool spool) {
+        try {
+            spool.close();
+        } catch (IOException e) {
+            LOG.warning("cannot close the spool " + spool.dir() + ": " + e);
+        }
     }
 
     // Each failed attempt asks the producer's thread to fetch the metadata, so the first events need not wait in the spool.
@@ -146,7 +162,30 @@ public final class DurableSink implements EventSink, Admission {
         return status.spoolBytes();
     }
 
-    /** Events lost since start: queue full, spool full in open mode, spool unwritable, refused by Kafka, after shutdown. */
+    /** Events Kafka will never take, kept in the spool's dead letters since start, for {@code reason}. */
+    public long deadLetteredEvents(DeadLetterReason reason) {
+        return status.deadLetteredEvents(reason);
+    }
+
+    /** How long the spool's oldest record has been waiting for Kafka; zero while events go straight to Kafka. */
+    public Duration headWaiting() {
+        return status.headWaiting();
+    }
+
+    /** Failed tries in a row to hand the oldest waiting record to Kafka; zero once Kafka takes one. */
+    public int headFailures() {
+        return status.headFailures();
+    }
+
+    /** Whether the spool's oldest record has waited for Kafka longer than {@code SPOOL_STALL_TIMEOUT}. */
+    public boolean stalled() {
+        return status.stalled(config.stallTimeout());
+    }
+
+    /**
+     * Events lost since start: queue full, spool full in open mode, spool unwritable, a dead letter that could not be
+     * written, after shutdown.
+     */
     public long droppedEvents() {
         return status.dropped();
     }

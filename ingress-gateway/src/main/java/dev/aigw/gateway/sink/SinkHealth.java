@@ -4,7 +4,11 @@ import dev.aigw.gateway.config.AuditFailureMode;
 import io.helidon.health.HealthCheckResponse;
 import java.util.Locale;
 
-/** Readiness of the event sink: Kafka reachable or the spool writable (always ready in open mode), with its numbers. */
+/**
+ * Readiness of the event sink, with its numbers. In closed mode the node is ready while its events have somewhere to go
+ * (Kafka keeps up, or the spool has room and is writable) and get somewhere (the spool's oldest record has not waited
+ * longer than {@code SPOOL_STALL_TIMEOUT}); in open mode it is always ready and a stall shows only in the details.
+ */
 public final class SinkHealth {
     /** Name of the check under {@code /health/ready}. */
     public static final String NAME = "events";
@@ -15,8 +19,12 @@ public final class SinkHealth {
     /** The sink's current state. */
     public static HealthCheckResponse check(DurableSink sink) {
         return HealthCheckResponse.builder()
-                .status(sink.config().failureMode() == AuditFailureMode.OPEN || sink.canRecord())
+                .status(sink.config().failureMode() == AuditFailureMode.OPEN || sink.canRecord() && !sink.stalled())
                 .detail("kafka", sink.kafkaKeepsUp() ? "keeping up" : "behind: spooling")
+                .detail("delivery", sink.stalled() ? "stalled" : "flowing")
+                .detail("head_waiting_seconds", sink.headWaiting().toSeconds())
+                .detail("head_failures", sink.headFailures())
+                .detail("dead_lettered_events", deadLettered(sink))
                 .detail("queued_events", sink.queuedEvents())
                 .detail("spooled_events", sink.spooledEvents())
                 .detail("spool_bytes", sink.spoolBytes())
@@ -25,5 +33,13 @@ public final class SinkHealth {
                 .detail("refused_interceptions", sink.refusedInterceptions())
                 .detail("audit_failure_mode", sink.config().failureMode().name().toLowerCase(Locale.ROOT))
                 .build();
+    }
+
+    private static long deadLettered(DurableSink sink) {
+        long total = 0;
+        for (DeadLetterReason reason : DeadLetterReason.values()) {
+            total += sink.deadLetteredEvents(reason);
+        }
+        return total;
     }
 }

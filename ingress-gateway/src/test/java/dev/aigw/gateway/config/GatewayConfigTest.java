@@ -118,14 +118,16 @@ class GatewayConfigTest {
         GatewayConfig set = GatewayConfig.fromEnv(env("CODER_AI_GATEWAY_DATA_DIR", "/var/lib/aigw",
                 "CODER_AI_GATEWAY_SPOOL_MAX_BYTES", "10737418240", "CODER_AI_GATEWAY_SPOOL_FSYNC", "always",
                 "CODER_AI_GATEWAY_SPOOL_FSYNC_INTERVAL", "250ms", "CODER_AI_GATEWAY_AUDIT_FAILURE_MODE", "open",
-                "CODER_AI_GATEWAY_DRAIN_TIME", "2m"));
+                "CODER_AI_GATEWAY_DRAIN_TIME", "2m", "CODER_AI_GATEWAY_SPOOL_DEAD_LETTER_MAX_BYTES", "1048576",
+                "CODER_AI_GATEWAY_SPOOL_STALL_TIMEOUT", "0s"));
 
         assertThat(defaults.spool()).isEqualTo(new SpoolConfig(
                 Path.of(System.getProperty("java.io.tmpdir"), "aigw-gateway-gw_7", "spool"), 1024L * 1024 * 1024,
-                FsyncPolicy.INTERVAL, Duration.ofSeconds(1), AuditFailureMode.CLOSED));
+                FsyncPolicy.INTERVAL, Duration.ofSeconds(1), AuditFailureMode.CLOSED, 256L * 1024 * 1024,
+                Duration.ofMinutes(5)));
         assertThat(defaults.drainTime()).isEqualTo(Duration.ofSeconds(30));
         assertThat(set.spool()).isEqualTo(new SpoolConfig(Path.of("/var/lib/aigw/spool"), 10L * 1024 * 1024 * 1024,
-                FsyncPolicy.ALWAYS, Duration.ofMillis(250), AuditFailureMode.OPEN));
+                FsyncPolicy.ALWAYS, Duration.ofMillis(250), AuditFailureMode.OPEN, 1024L * 1024, Duration.ZERO));
         assertThat(set.drainTime()).isEqualTo(Duration.ofMinutes(2));
     }
 

@@ -46,10 +46,11 @@ public final class LiveGateway implements AutoCloseable {
     private final FakeUpstream upstream;
     private final Gateway gateway;
     private final TopicReader events;
+    private final String topic;
     private final Path dataDir;
 
     private LiveGateway(String bootstrap, Consumer<String> createTopic, Map<String, String> extraEnv) {
-        String topic = RealStack.unique("interceptions");
+        topic = RealStack.unique("interceptions");
         createTopic.accept(topic);
         upstream = FakeUpstream.replaying(Txtar.fixture("anthropic/simple.txtar"));
         dataDir = temporaryDirectory();
@@ -162,6 +163,16 @@ public final class LiveGateway implements AutoCloseable {
     /** The node itself. */
     public Gateway node() {
         return gateway;
+    }
+
+    /** The node's interceptions topic. */
+    public String topic() {
+        return topic;
+    }
+
+    /** The node's data directory, which holds its spool. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     /** The reader of the node's interceptions topic. */

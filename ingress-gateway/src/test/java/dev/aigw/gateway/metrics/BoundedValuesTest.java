@@ -14,4 +14,12 @@ class BoundedValuesTest {
         assertThat(models.of("c")).isEqualTo(BoundedValues.OTHER);
         assertThat(models.of("a")).isEqualTo("a");
     }
+
+    @Test
+    void shouldFoldAnOverlongValueIntoOtherWithoutTakingRoom() {
+        BoundedValues models = new BoundedValues(1);
+
+        assertThat(models.of("m".repeat(70_000))).isEqualTo(BoundedValues.OTHER);
+        assertThat(models.of("m".repeat(BoundedValues.MAX_LENGTH))).isEqualTo("m".repeat(BoundedValues.MAX_LENGTH));
+    }
 }

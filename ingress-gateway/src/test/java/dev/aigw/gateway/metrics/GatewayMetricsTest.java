@@ -11,6 +11,7 @@ import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
 import dev.aigw.gateway.config.MetricsConfig;
+import dev.aigw.gateway.sink.DeadLetterReason;
 import dev.aigw.gateway.sink.EventSink;
 import dev.aigw.testkit.PrometheusText;
 import java.time.Instant;
@@ -123,7 +124,8 @@ class GatewayMetricsTest {
     @Test
     void shouldReportTheSpoolThroughTheSuppliersAtEachScrape() {
         AtomicLong depth = new AtomicLong(3);
-        metrics.bindSpool(new SpoolReadings(depth::get, () -> 4096, () -> 2, () -> 7));
+        metrics.bindSpool(new SpoolReadings(depth::get, () -> 4096, () -> 2, () -> 7,
+                reason -> reason == DeadLetterReason.RECORD_TOO_LARGE ? 3 : 0, () -> 61.5, () -> 4));
         depth.set(5);
 
         PrometheusText text = scrape();
@@ -132,6 +134,10 @@ class GatewayMetricsTest {
         assertThat(text.sum("coder_ai_gateway_spool_bytes")).isEqualTo(4096);
         assertThat(text.sum("coder_ai_gateway_events_dropped_total")).isEqualTo(2);
         assertThat(text.sum("coder_ai_gateway_interceptions_refused_total")).isEqualTo(7);
+        assertThat(text.sum("coder_ai_gateway_events_dead_lettered_total", "reason", "record_too_large")).isEqualTo(3);
+        assertThat(text.sum("coder_ai_gateway_events_dead_lettered_total", "reason", "serialization")).isZero();
+        assertThat(text.sum("coder_ai_gateway_spool_head_waiting_seconds")).isEqualTo(61.5);
+        assertThat(text.sum("coder_ai_gateway_spool_head_failures")).isEqualTo(4);
     }
 
     @Test
