@@ -121,14 +121,16 @@ class QueryApiWireIT {
         List<Case> cases = new ArrayList<>();
         for (String path : List.of(A + "/interceptions", G + "/sessions", A + "/usage", A + "/interceptions/export",
                 A + "/models")) {
+            // The filter menus take no search: they may ignore one, but must not fail on it.
+            Expect bad = path.endsWith("/models") ? Expect.ANSWERED : Expect.REFUSED;
             for (String q : malformed) {
-                cases.add(get(port, path + "?q=" + enc(q), alice, Expect.REFUSED, "q=" + q));
+                cases.add(get(port, path + "?q=" + enc(q), alice, bad, "q=" + q));
             }
             for (String q : odd) {
                 cases.add(get(port, path + "?q=" + enc(q), alice, Expect.ANSWERED, "q=" + q));
             }
-            cases.add(get(port, path + "?q=%zz", alice, Expect.REFUSED, "q with invalid percent-encoding"));
-            cases.add(get(port, path + "?q=%c3%28", alice, Expect.REFUSED, "q of invalid UTF-8"));
+            cases.add(get(port, path + "?q=%zz", alice, bad, "q with invalid percent-encoding"));
+            cases.add(get(port, path + "?q=%c3%28", alice, bad, "q of invalid UTF-8"));
         }
         for (String range : List.of("started_after=99999-01-01T00:00:00Z", "started_before=garbage", "group_by=colour",
                 "started_after=2026-01-01T00:00:00Z&started_before=2025-01-01T00:00:00Z", "group_by=" + RawCorpus.LONG)) {
