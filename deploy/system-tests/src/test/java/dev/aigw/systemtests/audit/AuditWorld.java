@@ -11,15 +11,12 @@ import dev.aigw.schemas.control.MasterKey;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
 import dev.aigw.testkit.RealStack;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.aigw.testkit.StackEnv;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,35 +102,11 @@ final class AuditWorld implements BeforeAllCallback {
     }
 
     private static Map<String, String> env() {
-        String events = RealStack.unique("events");
-        String keys = RealStack.unique("keys");
-        String providers = RealStack.unique("providers");
-        RealStack.createTopics(3, events);
-        // Created up front: a control-topic view that finds its topic without partitions yet polls unassigned and
-        // stops (CompactedTopicView.partitions), so the query API would never become ready.
-        RealStack.createTopics(1, keys, providers);
-        Map<String, String> env = new HashMap<>(Map.of(
-                "CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", RealStack.kafkaBootstrap(),
-                "CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", RealStack.schemaRegistryUrl().toString(),
-                "CODER_AI_GATEWAY_INTERCEPTIONS_TOPIC", events,
-                "CODER_AI_GATEWAY_INTERCEPTIONS_DLQ_TOPIC", RealStack.unique("dlq"),
-                "CODER_AI_GATEWAY_RECORDER_ROWS_TOPIC", RealStack.unique("rows"),
-                "CODER_AI_GATEWAY_RECORDER_APPLICATION_ID", RealStack.unique("recorder"),
-                "CODER_AI_GATEWAY_CASSANDRA_CONTACT_POINTS", RealStack.cassandraContactPoint(),
-                "CODER_AI_GATEWAY_CASSANDRA_KEYSPACE", RealStack.unique("audit"),
-                "CODER_AI_GATEWAY_RECORDER_PORT", "0",
-                "CODER_AI_GATEWAY_QUERY_PORT", "0"));
+        Map<String, String> env = StackEnv.create(3);
         env.put("CODER_AI_GATEWAY_ADMIN_TOKEN", ADMIN_TOKEN);
         // The world is polled while its events are still being recorded: a kept count of a past day would lag them.
         env.put("CODER_AI_GATEWAY_QUERY_COUNT_KEEP", "0s");
         env.put("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate());
-        env.put("CODER_AI_GATEWAY_CONTROL_KEYS_TOPIC", keys);
-        env.put("CODER_AI_GATEWAY_CONTROL_PROVIDERS_TOPIC", providers);
-        try {
-            env.put("CODER_AI_GATEWAY_DATA_DIR", Files.createTempDirectory("recorder-state").toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return env;
     }
 
