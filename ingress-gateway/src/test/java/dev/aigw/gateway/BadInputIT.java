@@ -252,16 +252,46 @@ class BadInputIT {
         assertNothingWentUpstream();
     }
 
-    @Test
-    void shouldRefuseHttp10WithA505ThatSaysWhy() throws IOException {
-        // Opening a connection with HTTP/1.0, Helidon closes it unanswered (see docs/bad-input.md); after an HTTP/1.1
-        // request it reaches the direct handlers, whose answer this checks.
-        Answer answer = raw("HEAD / HTTP/1.1\r\nHost: gw\r\n\r\nGET /api/v2/aibridge/openai/v1/models HTTP/1.0\r\n"
-                + "Host: gw\r\nAuthorization: Bearer " + gateway.admin() + "\r\n\r\n", 2);
-
-        assertThat(answer.status()).isEqualTo(505);
-        assertThat(answer.json().path("error").path("message").asText()).contains("HTTP/1.0 is not supported");
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v2/aibridge/openai/v1/models", "/api/v2/aibridge/anthropic/v1/messages", "/nope"})
+    void shouldRefuseHttp10WithA505ThatSaysWhyWhetherItOpensTheConnectionOrFollows(String path) throws IOException {
+        String request = "GET " + path + " HTTP/1.0\r\nHost: gw\r\nAuthorization: Bearer " + gateway.admin() + "\r\n\r\n";
+        for (Answer answer : new Answer[] {raw(request), raw("HEAD / HTTP/1.1\r\nHost: gw\r\n\r\n" + request, 2)}) {
+            assertThat(answer.status()).isEqualTo(505);
+            assertThat(answer.json().path("error").path("message").asText()).contains("HTTP/1.0 is not supported");
+            assertProvidersShape(path, answer.json());
+        }
         assertNothingWentUpstream();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"get /api/v2/aibridge/openai/v1/models", "Post /api/v2/aibridge/anthropic/v1/messages",
+        "pOST /api/v2/ai-gateway/openai/v1/chat/completions", "head /"})
+    void shouldRefuseAMethodThatIsNotUpperCaseInTheProvidersShape(String requestLine) throws IOException {
+        String path = requestLine.substring(requestLine.indexOf(' ') + 1);
+        Answer answer = raw(requestLine + " HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + gateway.admin()
+                + "\r\nContent-Length: " + CHAT.length() + "\r\n\r\n" + CHAT);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("error").path("message").asText()).contains("case-sensitive");
+        assertProvidersShape(path, answer.json());
+        assertNothingWentUpstream();
+    }
+
+    @Test
+    void shouldServeAChunkedBodyWithChunkExtensionsAndTrailers() throws IOException {
+        String first = CHAT.substring(0, 20);
+        String rest = CHAT.substring(20);
+        Answer answer = raw("POST /api/v2/aibridge/openai/v1/chat/completions HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer "
+                + gateway.admin() + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(first.length()) + ";name=value;q=\"a;b\"\r\n" + first + "\r\n"
+                + Integer.toHexString(rest.length()) + " ;ext\r\n" + rest + "\r\n"
+                + "0;last\r\nX-Checksum: 1\r\n\r\n");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(gateway.upstream().received()).hasSize(upstreamCallsBefore + 1);
+        assertThat(JSON.readTree(gateway.upstream().received().getLast().body()).path("messages").get(0).path("content").asText())
+                .isEqualTo("hi");
     }
 
     // Anthropic's {"type":"error","error":{"type","message"}} on Anthropic routes, OpenAI's {"error":{...}} elsewhere.

@@ -26,6 +26,8 @@ import java.util.concurrent.ExecutorService;
  * }</pre>
  */
 public final class StrictHttp1 implements ServerConnectionSelector {
+    private static final String HTTP_1_0 = "HTTP/1.0";
+
     private final Http1ConnectionSelector http1;
     private final ErrorBody errors;
 
@@ -53,10 +55,14 @@ public final class StrictHttp1 implements ServerConnectionSelector {
         return http1.bytesToIdentifyConnection();
     }
 
-    // Only consulted beside other selectors; as the listener's only one it is used without being asked, which is what
-    // lets it answer an HTTP/1.0 request line Helidon's selector would not claim.
+    // Helidon's selector claims only request lines ending in HTTP/1.1; this one claims HTTP/1.0 too, to answer it.
     @Override
     public Support supports(BufferData request) {
+        int lf = request.indexOf((byte) '\n');
+        if (lf > 0 && request.readString(lf).strip().endsWith(HTTP_1_0)) {
+            return Support.SUPPORTED;
+        }
+        request.rewind();
         return http1.supports(request);
     }
 
