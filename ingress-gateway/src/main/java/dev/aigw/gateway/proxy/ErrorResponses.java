@@ -108,8 +108,7 @@ public final class ErrorResponses {
 
     /** The body of a refusal the strict wire answers itself ({@code StrictHttp1}), for a request line's target. */
     public String wireError(int status, String message, String target) {
-        int query = target.indexOf('?');
-        return body(query < 0 ? target : target.substring(0, query), type(Status.create(status)), message);
+        return body(target, type(Status.create(status)), message);
     }
 
     /** A status and the error type and message that explain it. */
@@ -148,14 +147,15 @@ public final class ErrorResponses {
         if (res.isSent()) {
             return;
         }
-        // The absolute path: below a service's mount the routed path no longer names the provider.
+        // The path as the client sent it: below a service's mount the routed path no longer names the provider, and
+        // the normalised one may have lost the API the client asked for (a refused "/v1/messages/../x").
         res.status(status).header(HeaderNames.CONTENT_TYPE, "application/json")
-                .send(body(req.path().absolute().path(), type, message));
+                .send(body(req.prologue().uriPath().rawPath(), type, message));
     }
 
-    private String body(String path, String type, String message) {
+    private String body(String target, String type, String message) {
         ObjectNode body = JSON.createObjectNode();
-        if (anthropicShaped(path)) {
+        if (anthropicShaped(path(target))) {
             body.put("type", "error").putObject("error").put("type", type).put("message", message);
         } else {
             body.putObject("error").put("message", message).put("type", type).putNull("code");
@@ -164,6 +164,15 @@ public final class ErrorResponses {
     }
 
     // Paths are /api/v2/<aibridge|ai-gateway>/<provider>/…; an unknown provider is judged by the API it asked for.
+    /** The path of a request target in any form: origin ({@code /p?q}) or absolute ({@code http://host/p?q}). */
+    static String path(String target) {
+        int scheme = target.indexOf("://");
+        int start = scheme > 0 && target.indexOf('/') > scheme ? target.indexOf('/', scheme + 3) : 0;
+        int query = target.indexOf('?');
+        int end = query < 0 ? target.length() : query;
+        return start < 0 || start > end ? "/" : target.substring(start, end);
+    }
+
     private boolean anthropicShaped(String path) {
         String[] segments = path.split("/", 6);
         Optional<ProviderType> type = segments.length > 4 ? typeOfProvider.apply(segments[4]) : Optional.empty();

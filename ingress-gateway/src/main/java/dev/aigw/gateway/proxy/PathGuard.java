@@ -81,7 +81,9 @@ public final class PathGuard implements Filter {
             }
         }
         for (String segment : rawPath.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..")) {
+            // The server drops a segment's parameters before resolving dots, so "..;x" climbs like "..".
+            String bare = segment.split(";", 2)[0];
+            if (bare.equals(".") || bare.equals("..")) {
                 return true;
             }
         }

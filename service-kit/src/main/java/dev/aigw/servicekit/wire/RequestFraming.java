@@ -5,25 +5,29 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Follows the requests of one HTTP/1.1 connection byte by byte, as the client sends them, and hands on exactly what
- * Helidon's parser reads, with three changes:
+ * Helidon's parser reads, with these changes:
  * <ul>
  *     <li>a chunk-size line loses its chunk extensions ({@code 5;name=value} becomes {@code 5}), and the trailer
  *     fields after the last chunk are dropped: both are valid HTTP/1.1 (RFC 9112 §7.1.1, §7.1.2) that Helidon 4.5
  *     refuses, and a recipient may ignore both;</li>
- *     <li>a request line whose method is not upper case ({@code get}) is refused: methods are case-sensitive
- *     (RFC 9110 §9.1), and Helidon would serve it as {@code GET};</li>
- *     <li>an HTTP/1.0 request is refused with 505 and a reason; Helidon closes such a connection without a word.</li>
+ *     <li>a request line is judged here, since Helidon closes a connection whose first line it cannot place without
+ *     a word: one that is not {@code METHOD target HTTP/x.y} with CRLF gets a 400; a method that is not upper case
+ *     ({@code get}) a 400, since methods are case-sensitive (RFC 9110 §9.1) and Helidon would serve it as
+ *     {@code GET}; a method RFC 9110 does not define a 501; any version but HTTP/1.1 a 505 with the reason; a line
+ *     over the limit a 414.</li>
  * </ul>
  *
- * <p>Nothing else is changed or judged: what this class does not understand it hands on untouched and stops following
- * the connection ({@link State#UNTOUCHED}), so Helidon's own parser gives its answer. It rewrites bytes only inside a
- * body it knows to be chunked the way Helidon does (one {@code Transfer-Encoding: chunked}, no {@code Content-Length}),
- * so it cannot frame a request differently from Helidon and smuggle one inside another.
+ * <p>Nothing else is changed or judged: what this class does not understand after a request line it hands on
+ * untouched and stops following the connection ({@link State#UNTOUCHED}), so Helidon's own parser gives its answer.
+ * It rewrites bytes only inside a body it knows to be chunked the way Helidon does (one
+ * {@code Transfer-Encoding: chunked}, no {@code Content-Length}), so it cannot frame a request differently from
+ * Helidon and smuggle one inside another.
  *
  * <p>Pure and single-threaded: {@link #feed} takes what the socket gave and returns what to hand on.
  */
@@ -32,9 +36,13 @@ final class RequestFraming {
     static final int MAX_LINE = 64 * 1024;
 
     private static final Pattern REQUEST_LINE = Pattern.compile("([!#$%&'*+.^_`|~0-9A-Za-z-]+) (\\S+) (HTTP/\\d\\.\\d)");
+    /** The methods of RFC 9110 and PATCH; any other is answered 501, as RFC 9110 §9.1 asks of an unknown method. */
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE",
+            "PATCH");
     private static final Pattern CHUNK_SIZE = Pattern.compile("([0-9A-Fa-f]{1,15})[ \\t]*(;[^\\x00-\\x08\\x0a-\\x1f\\x7f]*)?");
     private static final byte[] CRLF = {'\r', '\n'};
 
+    private final int maxRequestLine;
     private State state = State.REQUEST_LINE;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final List<String> transferEncodings = new ArrayList<>();
@@ -58,6 +66,11 @@ final class RequestFraming {
      * after it.
      */
     record Fed(byte[] bytes, Refusal refusal) {
+    }
+
+    /** Framing that answers a request line over {@code maxRequestLine} bytes (without its CRLF) with 414. */
+    RequestFraming(int maxRequestLine) {
+        this.maxRequestLine = maxRequestLine;
     }
 
     State state() {
@@ -92,6 +105,11 @@ final class RequestFraming {
                     int end = lf < 0 ? input.length : lf + 1;
                     line.write(input, i, end - i);
                     i = end;
+                    if (state == State.REQUEST_LINE && line.size() > maxRequestLine + 2) {
+                        String partial = line.toString(StandardCharsets.ISO_8859_1);
+                        return new Fed(out.toByteArray(), new Refusal(414, "request line exceeds the limit of "
+                                + maxRequestLine + " bytes", target(partial.substring(0, Math.min(partial.length(), maxRequestLine)))));
+                    }
                     if (lf < 0 && line.size() > MAX_LINE) {
                         untouched(out);
                     } else if (lf >= 0) {
@@ -110,6 +128,12 @@ final class RequestFraming {
         return new Fed(!rewrote && !heldBefore && line.size() == 0 ? input : out.toByteArray(), null);
     }
 
+    /** The target of a request line that did not parse, as far as it can be told: the word after the first space. */
+    private static String target(String requestLine) {
+        int space = requestLine.indexOf(' ');
+        return space < 0 ? "" : requestLine.substring(space + 1).split(" ", 2)[0];
+    }
+
     private void afterCounted() {
         switch (state) {
             case CHUNK_DATA -> {
@@ -124,7 +148,12 @@ final class RequestFraming {
 
     /** Handles one whole line (with its LF) in a line state; writes what to hand on, or returns a refusal. */
     private Refusal atLine(byte[] whole, ByteArrayOutputStream out) {
-        if (whole.length < 2 || whole[whole.length - 2] != '\r') {
+        boolean bareLf = whole.length < 2 || whole[whole.length - 2] != '\r';
+        if (bareLf && state == State.REQUEST_LINE) {
+            return new Refusal(400, "malformed HTTP request: lines must end with CRLF",
+                    target(new String(whole, StandardCharsets.ISO_8859_1).strip()));
+        }
+        if (bareLf) {
             // A bare LF: Helidon's to judge, and no longer ours to follow.
             writeAsIs(whole, out);
             state = State.UNTOUCHED;
@@ -161,18 +190,20 @@ final class RequestFraming {
         }
         Matcher m = REQUEST_LINE.matcher(text);
         if (!m.matches()) {
-            writeAsIs(whole, out);
-            state = State.UNTOUCHED;
-            return null;
+            return new Refusal(400, "malformed HTTP request line: expected <METHOD> <target> HTTP/1.1", target(text));
         }
         String method = m.group(1);
+        String target = m.group(2);
         if (!method.equals(method.toUpperCase(Locale.ROOT))) {
             return new Refusal(400, "method names are case-sensitive: '" + method + "' is not a method; did you mean "
-                    + method.toUpperCase(Locale.ROOT) + "?", m.group(2));
+                    + method.toUpperCase(Locale.ROOT) + "?", target);
         }
-        if (m.group(3).equals("HTTP/1.0")) {
-            return new Refusal(505, "HTTP/1.0 is not supported: send HTTP/1.1 (streamed answers need its chunked"
-                    + " transfer coding)", m.group(2));
+        if (!METHODS.contains(method)) {
+            return new Refusal(501, "method not implemented: " + method, target);
+        }
+        if (!m.group(3).equals("HTTP/1.1")) {
+            return new Refusal(505, m.group(3) + " is not supported: send HTTP/1.1 (streamed answers need its chunked"
+                    + " transfer coding)", target);
         }
         writeAsIs(whole, out);
         transferEncodings.clear();

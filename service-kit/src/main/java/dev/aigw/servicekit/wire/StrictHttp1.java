@@ -17,8 +17,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Helidon's HTTP/1.1 connection, read through {@link RequestFraming}: chunk extensions and trailers work, a lowercase
- * method gets a 400 and HTTP/1.0 a 505, each with a body in the service's error shape. Give it to a listener as its only
+ * Helidon's HTTP/1.1 connection, read through {@link RequestFraming}: chunk extensions and trailers work; a malformed
+ * request line or a lowercase method gets a 400, an unknown method a 501 and any version but HTTP/1.1 a 505, each with
+ * a body in the service's error shape. Give it to a listener as its only
  * connection selector, in place of Helidon's own:
  *
  * <pre>{@code
@@ -26,10 +27,9 @@ import java.util.concurrent.ExecutorService;
  * }</pre>
  */
 public final class StrictHttp1 implements ServerConnectionSelector {
-    private static final String HTTP_1_0 = "HTTP/1.0";
-
     private final Http1ConnectionSelector http1;
     private final ErrorBody errors;
+    private final int maxRequestLine;
 
     /** The JSON body of an error the wire answers itself, in the shape of the service (or provider) a path belongs to. */
     @FunctionalInterface
@@ -38,16 +38,20 @@ public final class StrictHttp1 implements ServerConnectionSelector {
         String json(int status, String message, String target);
     }
 
-    private StrictHttp1(Http1ConnectionSelector http1, ErrorBody errors) {
+    private StrictHttp1(Http1ConnectionSelector http1, ErrorBody errors, int maxRequestLine) {
         this.http1 = http1;
         this.errors = errors;
+        this.maxRequestLine = maxRequestLine;
     }
 
-    /** Helidon's HTTP/1.1 connection with {@code config}, behind the strict wire; refusals carry {@code errors}' bodies. */
+    /**
+     * Helidon's HTTP/1.1 connection with {@code config}, behind the strict wire; refusals carry {@code errors}' bodies. A
+     * request line over the config's prologue limit gets the wire's 414, whose body names the API of the target.
+     */
     public static StrictHttp1 create(Http1Config config, ErrorBody errors) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(errors, "errors");
-        return new StrictHttp1(Http1ConnectionSelector.builder().config(config).build(), errors);
+        return new StrictHttp1(Http1ConnectionSelector.builder().config(config).build(), errors, config.maxPrologueLength());
     }
 
     @Override
@@ -55,15 +59,11 @@ public final class StrictHttp1 implements ServerConnectionSelector {
         return http1.bytesToIdentifyConnection();
     }
 
-    // Helidon's selector claims only request lines ending in HTTP/1.1; this one claims HTTP/1.0 too, to answer it.
+    // Every connection is claimed: this is the listener's only protocol, and its framing answers a first line Helidon's
+    // selector would not claim (HTTP/1.0, a malformed version, a line over its limit) instead of closing unanswered.
     @Override
     public Support supports(BufferData request) {
-        int lf = request.indexOf((byte) '\n');
-        if (lf > 0 && request.readString(lf).strip().endsWith(HTTP_1_0)) {
-            return Support.SUPPORTED;
-        }
-        request.rewind();
-        return http1.supports(request);
+        return Support.SUPPORTED;
     }
 
     @Override
@@ -73,7 +73,7 @@ public final class StrictHttp1 implements ServerConnectionSelector {
 
     @Override
     public ServerConnection connection(ConnectionContext ctx) {
-        return http1.connection(new StrictContext(ctx, errors));
+        return http1.connection(new StrictContext(ctx, errors, maxRequestLine));
     }
 
     /** The socket's bytes, pulled through the framing; a refusal is written straight to the socket and ends the stream. */
@@ -81,10 +81,11 @@ public final class StrictHttp1 implements ServerConnectionSelector {
         private final DataReader socket;
         private final DataWriter writer;
         private final ErrorBody errors;
-        private final RequestFraming framing = new RequestFraming();
+        private final RequestFraming framing;
         private RequestFraming.Refusal refused;
 
-        StrictSupplier(DataReader socket, DataWriter writer, ErrorBody errors) {
+        StrictSupplier(DataReader socket, DataWriter writer, ErrorBody errors, int maxRequestLine) {
+            this.framing = new RequestFraming(maxRequestLine);
             this.socket = socket;
             this.writer = writer;
             this.errors = errors;
@@ -135,7 +136,12 @@ public final class StrictHttp1 implements ServerConnectionSelector {
         }
 
         private static String reason(int status) {
-            return status == 505 ? "HTTP Version Not Supported" : "Bad Request";
+            return switch (status) {
+                case 414 -> "URI Too Long";
+                case 501 -> "Not Implemented";
+                case 505 -> "HTTP Version Not Supported";
+                default -> "Bad Request";
+            };
         }
     }
 
@@ -144,9 +150,10 @@ public final class StrictHttp1 implements ServerConnectionSelector {
         private final ConnectionContext delegate;
         private final DataReader reader;
 
-        StrictContext(ConnectionContext delegate, ErrorBody errors) {
+        StrictContext(ConnectionContext delegate, ErrorBody errors, int maxRequestLine) {
             this.delegate = delegate;
-            this.reader = DataReader.create(new StrictSupplier(delegate.dataReader(), delegate.dataWriter(), errors));
+            this.reader = DataReader.create(new StrictSupplier(delegate.dataReader(), delegate.dataWriter(), errors,
+                    maxRequestLine));
         }
 
         @Override

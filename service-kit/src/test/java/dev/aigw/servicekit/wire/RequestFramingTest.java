@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class RequestFramingTest {
     private static final String POST = "POST /v1/messages HTTP/1.1\r\nHost: x\r\n";
+    private static final int LIMIT = 4096;
 
     @Test
     void shouldHandOnRequestsItHasNothingToChangeAsTheyCameAtEverySplit() {
@@ -120,12 +121,48 @@ class RequestFramingTest {
     }
 
     @Test
-    void shouldHandOnWhatItCannotParseAndStopFollowing() {
+    void shouldRefuseARequestLineItCannotPlace() {
+        for (String line : List.of("GET / HTTP/1.1\n", "GARBAGE\r\n", "GET  / HTTP/1.1\r\n", "GET / HTTX/1.1\r\n",
+                "GET /\r\n", "GET / HTTP/1.1 extra\r\n", "\u0000GET / HTTP/1.1\r\n")) {
+            for (Result result : atEverySplit(line + "Host: x\r\n\r\n")) {
+                assertThat(result.handedOn()).as(line).isEmpty();
+                assertThat(result.refusal().status()).as(line).isEqualTo(400);
+                assertThat(result.refusal().target()).as(line).isIn("", "/");
+            }
+        }
+    }
+
+    @Test
+    void shouldAnswerARequestLineOverTheLimitWith414NamingItsTarget() {
+        String line = "POST /api/v2/aibridge/anthropic/v1/messages?q=" + "a".repeat(LIMIT) + " HTTP/1.1\r\n";
+        for (Result result : atEverySplit(line)) {
+            assertThat(result.handedOn()).isEmpty();
+            assertThat(result.refusal().status()).isEqualTo(414);
+            assertThat(result.refusal().target()).startsWith("/api/v2/aibridge/anthropic/v1/messages?q=aaa");
+        }
+        String atTheLimit = "GET /" + "a".repeat(LIMIT - "GET / HTTP/1.1".length()) + " HTTP/1.1\r\n\r\n";
+        assertThat(fed(List.of(atTheLimit.getBytes(StandardCharsets.ISO_8859_1))).handedOn()).isEqualTo(atTheLimit);
+    }
+
+    @Test
+    void shouldAnswerAMethodItDoesNotKnowWith501AndAVersionButHttp11With505() {
+        assertThat(fed(List.of("BREW /pot HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1))).refusal())
+                .isEqualTo(new RequestFraming.Refusal(501, "method not implemented: BREW", "/pot"));
+        for (String version : List.of("HTTP/2.0", "HTTP/0.9", "HTTP/1.2")) {
+            RequestFraming.Refusal refusal = fed(List.of(("GET /x HTTP/1.1\r\n\r\nGET /y " + version + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1))).refusal();
+            assertThat(refusal.status()).isEqualTo(505);
+            assertThat(refusal.target()).isEqualTo("/y");
+            assertThat(refusal.message()).startsWith(version + " is not supported");
+        }
+    }
+
+    @Test
+    void shouldHandOnWhatItCannotParseAfterARequestLineAndStopFollowing() {
         for (String sent : List.of(
-                "GET / HTTP/1.1\nHost: x\n\nget / HTTP/1.1\r\n\r\n",
-                "GARBAGE\r\n\r\nget / HTTP/1.1\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: x\n\nget / HTTP/1.1\r\n\r\n",
                 POST + "Transfer-Encoding: chunked\r\n\r\nzz;ext\r\nget / HTTP/1.1\r\n\r\n",
-                "GET /" + "a".repeat(RequestFraming.MAX_LINE + 10))) {
+                "GET / HTTP/1.1\r\nX-Long: " + "a".repeat(RequestFraming.MAX_LINE + 10))) {
             Result result = fed(List.of(sent.getBytes(StandardCharsets.ISO_8859_1)));
 
             assertThat(result.handedOn()).isEqualTo(sent);
@@ -137,7 +174,7 @@ class RequestFramingTest {
     void shouldHandOnTheSameArrayWhenNothingChanged() {
         byte[] input = ("GET / HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
 
-        assertThat(new RequestFraming().feed(input).bytes()).isSameAs(input);
+        assertThat(new RequestFraming(LIMIT).feed(input).bytes()).isSameAs(input);
     }
 
     private record Result(String handedOn, RequestFraming.Refusal refusal) {
@@ -171,7 +208,7 @@ class RequestFramingTest {
     }
 
     private static Result fed(List<byte[]> reads) {
-        RequestFraming framing = new RequestFraming();
+        RequestFraming framing = new RequestFraming(LIMIT);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] read : reads) {
             RequestFraming.Fed fed = framing.feed(read);
