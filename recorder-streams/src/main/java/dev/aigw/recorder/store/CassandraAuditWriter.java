@@ -32,7 +32,7 @@ public final class CassandraAuditWriter {
             "model", "route", "streaming", "client", "user_agent", "client_session_id", "correlating_tool_call_id",
             "credential_kind", "credential_hint", "gateway_node", "ended_at", "last_event_at", "status", "upstream_status",
             "error_type", "error_message", "duration_ms", "input_tokens", "output_tokens", "cache_read_input_tokens",
-            "cache_write_input_tokens", "reasoning_tokens", "tool_calls");
+            "cache_write_input_tokens", "reasoning_tokens", "tool_calls", "truncated");
     private static final List<String> SESSION = List.of("initiator_username", "client", "ended_at", "last_active_at",
             "threads", "providers", "provider_names", "models", "input_tokens", "output_tokens", "cache_read_input_tokens",
             "cache_write_input_tokens", "reasoning_tokens", "last_prompt");
@@ -74,14 +74,15 @@ public final class CassandraAuditWriter {
         sessionInterception = insert("session_interceptions", concat(List.of("session_id", "initiator_id",
                 "started_at", "interception_id"), LISTED, List.of("prompt")));
         prompt = insert("prompts", List.of("interception_id", "seq", "event_id", "provider_response_id", "prompt",
-                "created_at"));
+                "created_at", "truncated"));
         tokenUsage = insert("token_usages", List.of("interception_id", "seq", "event_id", "provider_response_id",
                 "provider_model", "input_tokens", "output_tokens", "cache_read_input_tokens", "cache_write_input_tokens",
                 "reasoning_tokens", "extra", "created_at"));
         toolUsage = insert("tool_usages", List.of("interception_id", "seq", "event_id", "provider_response_id",
-                "tool_call_id", "item_id", "tool", "input", "server_url", "injected", "invocation_error", "created_at"));
+                "tool_call_id", "item_id", "tool", "input", "server_url", "injected", "invocation_error", "created_at",
+                "truncated"));
         thought = insert("model_thoughts", List.of("interception_id", "seq", "event_id", "provider_response_id",
-                "content", "source", "created_at"));
+                "content", "source", "created_at", "truncated"));
         sessionById = insert("sessions", concat(List.of("session_id", "initiator_id", "started_at"), SESSION));
         sessionByDay = insert("sessions_by_day", concat(List.of("day", "started_at", "session_id", "initiator_id"),
                 SESSION));
@@ -118,15 +119,15 @@ public final class CassandraAuditWriter {
         return switch (row) {
             case AuditRow.Interception r -> interception(r, ttl);
             case AuditRow.Prompt r -> List.of(bind(prompt, ttl, uuid(r.interceptionId()), r.seq(), uuid(r.eventId()),
-                    r.providerResponseId(), r.prompt(), r.createdAt()));
+                    r.providerResponseId(), r.prompt(), r.createdAt(), r.truncated()));
             case AuditRow.TokenCount r -> List.of(bind(tokenUsage, ttl, uuid(r.interceptionId()), r.seq(),
                     uuid(r.eventId()), r.providerResponseId(), r.providerModel(), r.tokens().input(), r.tokens().output(),
                     r.tokens().cacheRead(), r.tokens().cacheWrite(), r.tokens().reasoning(), r.extra(), r.createdAt()));
             case AuditRow.ToolCall r -> List.of(bind(toolUsage, ttl, uuid(r.interceptionId()), r.seq(), uuid(r.eventId()),
                     r.providerResponseId(), r.toolCallId(), r.itemId(), r.tool(), r.input(), r.serverUrl(), r.injected(),
-                    r.invocationError(), r.createdAt()));
+                    r.invocationError(), r.createdAt(), r.truncated()));
             case AuditRow.Thought r -> List.of(bind(thought, ttl, uuid(r.interceptionId()), r.seq(), uuid(r.eventId()),
-                    r.providerResponseId(), r.content(), r.source(), r.createdAt()));
+                    r.providerResponseId(), r.content(), r.source(), r.createdAt(), r.truncated()));
             case AuditRow.Session r -> session(r.session(), ttl);
             case AuditRow.Usage r -> List.of(bind(usageByDay, ttl, usage(r.usage())),
                     bind(usageByInitiator, ttl, usage(r.usage())));
@@ -169,7 +170,7 @@ public final class CassandraAuditWriter {
                 : new Object[] {e.endedAt(), r.lastEventAt(), r.status(), e.upstreamStatus(), e.errorType(),
                     e.errorMessage(), durationMs};
         return concat(start, end, new Object[] {t.input(), t.output(), t.cacheRead(), t.cacheWrite(), t.reasoning(),
-            r.toolCalls()});
+            r.toolCalls(), r.truncated()});
     }
 
     // A session that moved to an earlier start leaves its old listing rows behind; every version of it deletes them.

@@ -1,7 +1,7 @@
 package dev.aigw.recorder.store;
 
 import dev.aigw.recorder.audit.AuditRow;
-import dev.aigw.recorder.topology.JsonSerde;
+import dev.aigw.recorder.topology.SmileSerde;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -200,7 +200,7 @@ public final class RowSink implements AutoCloseable {
 
     /** Reads rows, logging and skipping one it cannot read (written by a newer recorder, say) rather than stopping. */
     private static final class LenientRows implements Deserializer<AuditRow> {
-        private final Deserializer<AuditRow> json = JsonSerde.of(AuditRow.class);
+        private final Deserializer<AuditRow> json = SmileSerde.of(AuditRow.class);
 
         @Override
         public AuditRow deserialize(String topic, byte[] data) {
