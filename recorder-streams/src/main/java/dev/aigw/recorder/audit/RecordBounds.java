@@ -46,11 +46,16 @@ public final class RecordBounds {
 
     /**
      * {@code event} cut to {@link AuditBounds} in place, with its truncation list itself bounded (another producer may
-     * send any list). Returns the event.
+     * send any list): the marks of the cuts made here first, then the ones the event came with. Returns the event.
      */
     public static InterceptionEvent apply(InterceptionEvent event) {
+        // The recorder's own cuts come first: past the cap, the sender's marks are the ones to go.
+        List<Truncation> sent = event.getTruncated();
+        event.setTruncated(List.of());
         AuditBounds.apply(event);
-        List<Truncation> marks = event.getTruncated();
+        List<Truncation> marks = new ArrayList<>(event.getTruncated());
+        marks.addAll(sent);
+        event.setTruncated(marks);
         boolean fits = marks.size() <= MARKS_PER_EVENT;
         for (Truncation t : marks) {
             fits &= fitsMark(t);
