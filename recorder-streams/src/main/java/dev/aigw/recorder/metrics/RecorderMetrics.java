@@ -22,7 +22,6 @@ public final class RecorderMetrics implements Counters.Listener, WriteMeter, Aut
     private final MeterRegistry registry;
     private final Timer writes;
     private final Counter writeErrors;
-    private final Counter deadLettered;
     private final Counter incompleteClosed;
     private volatile Optional<KafkaStreamsMetrics> streams = Optional.empty();
 
@@ -36,7 +35,6 @@ public final class RecorderMetrics implements Counters.Listener, WriteMeter, Aut
                         Duration.ofMillis(1000))
                 .register(registry);
         this.writeErrors = registry.counter(PREFIX + "cassandra_write_errors");
-        this.deadLettered = registry.counter(PREFIX + "dlq");
         this.incompleteClosed = registry.counter(PREFIX + "incomplete_closings");
     }
 
@@ -58,10 +56,10 @@ public final class RecorderMetrics implements Counters.Listener, WriteMeter, Aut
         registry.counter(PREFIX + "events_processed", "payload", payload).increment();
     }
 
-    /** One record sent to the dead-letter topic. */
+    /** One record sent to the dead-letter topic, counted by reason. */
     @Override
-    public void deadLettered() {
-        deadLettered.increment();
+    public void deadLettered(String reason) {
+        registry.counter(PREFIX + "dlq", "reason", reason).increment();
     }
 
     /** One interception closed by the recorder because its end event never came. */

@@ -18,8 +18,8 @@ public final class Counters {
         /** An event was folded into its interception; {@code payload} is its record type, e.g. {@code TokenUsage}. */
         void processed(String payload);
 
-        /** An event went to the dead-letter topic. */
-        void deadLettered();
+        /** An event went to the dead-letter topic for {@code reason}. */
+        void deadLettered(String reason);
 
         /** An interception was closed as incomplete because its end never came. */
         void incompleteClosed();
@@ -31,7 +31,7 @@ public final class Counters {
         }
 
         @Override
-        public void deadLettered() {
+        public void deadLettered(String reason) {
         }
 
         @Override
@@ -56,7 +56,7 @@ public final class Counters {
     public void count(String reason) {
         counts.computeIfAbsent(reason, r -> new LongAdder()).increment();
         if (!EXPIRED.equals(reason)) {
-            listener.deadLettered();
+            listener.deadLettered(reason);
         }
     }
 

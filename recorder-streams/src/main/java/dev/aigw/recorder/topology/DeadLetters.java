@@ -34,7 +34,7 @@ public final class DeadLetters {
         return headers;
     }
 
-    private static void add(Headers headers, String name, String value) {
+    static void add(Headers headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }
