@@ -66,12 +66,20 @@ public final class Recorder implements AutoCloseable {
         KafkaStreams streams = new KafkaStreams(RecorderTopology.build(config, events.deserializer(), counters),
                 streamsConfig(config, counters));
         // An unexpected failure replaces the thread, which resumes from the last commit; rows are upserts, so no harm.
-        streams.setUncaughtExceptionHandler(e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+        // Counted: a count that keeps rising is a restart loop, and readiness sees the lag it leaves (Stalls).
+        streams.setUncaughtExceptionHandler(e -> {
+            metrics.threadReplaced();
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
         metrics.bind(streams);
         streams.start();
         RowSink sink = RowSink.start(config.kafkaBootstrap(), config.applicationId() + "-sink", config.rowsTopic(),
+                config.rowsDeadLetterTopic(),
                 new CassandraAuditWriter(session, config.keyspace()), metrics, Clock.systemUTC());
-        WebServer server = new Health(streams, sink, counters).server(config.host(), config.port(), metrics);
+        Stalls stalls = new Stalls(streams, sink, config.stallAfter(), Clock.systemUTC());
+        metrics.watchStalls(stalls::sinkHeld, () -> sink.status().retries(), () -> sink.status().lag(),
+                stalls::streamsStalled);
+        WebServer server = new Health(streams, sink, counters, stalls).server(config.host(), config.port(), metrics);
         return new Recorder(session, streams, sink, counters, server, metrics);
     }
 

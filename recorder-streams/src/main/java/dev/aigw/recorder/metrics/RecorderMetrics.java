@@ -4,11 +4,14 @@ import dev.aigw.recorder.store.WriteMeter;
 import dev.aigw.recorder.topology.Counters;
 import dev.aigw.schemas.metrics.ServiceMetrics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -23,6 +26,7 @@ public final class RecorderMetrics implements Counters.Listener, WriteMeter, Aut
     private final Timer writes;
     private final Counter writeErrors;
     private final Counter incompleteClosed;
+    private final Counter threadReplacements;
     private volatile Optional<KafkaStreamsMetrics> streams = Optional.empty();
 
     private RecorderMetrics(ServiceMetrics service) {
@@ -36,6 +40,9 @@ public final class RecorderMetrics implements Counters.Listener, WriteMeter, Aut
                 .register(registry);
         this.writeErrors = registry.counter(PREFIX + "cassandra_write_errors");
         this.incompleteClosed = registry.counter(PREFIX + "incomplete_closings");
+        this.threadReplacements = Counter.builder(PREFIX + "stream_thread_replacements")
+                .description("Stream threads replaced after an unexpected failure; a rising count is a restart loop")
+                .register(registry);
     }
 
     /** A registry with the JVM meters and the recorder's, at zero. */
@@ -75,6 +82,31 @@ public final class RecorderMetrics implements Counters.Listener, WriteMeter, Aut
         if (failed) {
             writeErrors.increment();
         }
+    }
+
+    /** A stream thread failed unexpectedly and was replaced. */
+    public void threadReplaced() {
+        threadReplacements.increment();
+    }
+
+    /**
+     * Reports how long the row sink has held rows unwritten, how often it failed to write them, its consumer lag and
+     * how long the Streams app has had lag without committing, each read when scraped.
+     */
+    public void watchStalls(Supplier<Duration> sinkHeld, LongSupplier sinkRetries, LongSupplier sinkLag,
+                            Supplier<Duration> streamsStalled) {
+        Gauge.builder(PREFIX + "row_sink_held_seconds", () -> sinkHeld.get().toMillis() / 1000.0)
+                .description("How long the row sink has held rows it has not written; 0 when it holds none")
+                .register(registry);
+        Gauge.builder(PREFIX + "row_sink_retries", sinkRetries::getAsLong)
+                .description("Failed attempts to write the rows the row sink holds; 0 once they are written")
+                .register(registry);
+        Gauge.builder(PREFIX + "row_sink_lag_records", sinkLag::getAsLong)
+                .description("Rows on the rows topic the row sink has not read yet")
+                .register(registry);
+        Gauge.builder(PREFIX + "streams_stalled_seconds", () -> streamsStalled.get().toMillis() / 1000.0)
+                .description("How long the Streams app has had events to read and committed nothing")
+                .register(registry);
     }
 
     /** Every meter in the Prometheus text format. */

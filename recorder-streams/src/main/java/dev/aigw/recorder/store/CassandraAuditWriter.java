@@ -15,7 +15,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +45,7 @@ public final class CassandraAuditWriter {
 
     private final CqlSession session;
     private final String keyspace;
+    private final Map<PreparedStatement, String> tables = new IdentityHashMap<>();
     private final PreparedStatement interception;
     private final PreparedStatement interceptionByDay;
     private final PreparedStatement interceptionByInitiator;
@@ -88,10 +91,10 @@ public final class CassandraAuditWriter {
                 SESSION));
         sessionByInitiator = insert("sessions_by_initiator", concat(List.of("initiator_id", "day", "started_at",
                 "session_id"), SESSION));
-        unlistByDay = session.prepare("DELETE FROM " + keyspace + ".sessions_by_day WHERE day = ? AND started_at = ?"
-                + " AND session_id = ? AND initiator_id = ?");
-        unlistByInitiator = session.prepare("DELETE FROM " + keyspace + ".sessions_by_initiator WHERE initiator_id = ?"
-                + " AND day = ? AND started_at = ? AND session_id = ?");
+        unlistByDay = prepare("sessions_by_day", "DELETE FROM " + keyspace + ".sessions_by_day WHERE day = ?"
+                + " AND started_at = ? AND session_id = ? AND initiator_id = ?");
+        unlistByInitiator = prepare("sessions_by_initiator", "DELETE FROM " + keyspace + ".sessions_by_initiator"
+                + " WHERE initiator_id = ? AND day = ? AND started_at = ? AND session_id = ?");
         usageByDay = insert("usage_by_day", USAGE);
         usageByInitiator = insert("usage_by_initiator", USAGE);
         filterValue = insert("filter_values", List.of("kind", "value", "day"));
@@ -100,15 +103,28 @@ public final class CassandraAuditWriter {
 
     /**
      * Writes every row whose expiry is still ahead of {@code now}; the future completes when all writes succeeded and
-     * fails if any failed. Rows are independent, so they go out concurrently (the session's throttler bounds them).
+     * fails if any failed, with the failure wrapped in an exception that names the table it was for. Rows
+     * are independent, so they go out concurrently (the session's throttler bounds them).
      */
     public CompletableFuture<Void> write(Collection<AuditRow> rows, Instant now) {
         List<CompletableFuture<?>> writes = new ArrayList<>();
         for (AuditRow row : rows) {
             OptionalInt ttl = RowTtl.seconds(row.expiresAt(), now);
             if (ttl.isPresent()) {
-                for (BoundStatement statement : statements(row, ttl.getAsInt())) {
-                    writes.add(session.executeAsync(statement).toCompletableFuture());
+                List<BoundStatement> statements;
+                try {
+                    statements = statements(row, ttl.getAsInt());
+                } catch (RuntimeException e) {
+                    // A value that cannot be bound (a codec refusing it) fails this write, not the sink's thread.
+                    writes.add(CompletableFuture.failedFuture(new WriteFailures.TableWriteException(row.getClass()
+                            .getSimpleName(), e)));
+                    continue;
+                }
+                for (BoundStatement statement : statements) {
+                    String table = tables.getOrDefault(statement.getPreparedStatement(), "unknown");
+                    writes.add(session.executeAsync(statement).toCompletableFuture().exceptionallyCompose(e ->
+                            CompletableFuture.failedFuture(new WriteFailures.TableWriteException(table,
+                                    WriteFailures.unwrap(e)))));
                 }
             }
         }
@@ -222,8 +238,14 @@ public final class CassandraAuditWriter {
     }
 
     private PreparedStatement insert(String table, List<String> columns) {
-        return session.prepare("INSERT INTO " + keyspace + "." + table + " (" + String.join(", ", columns) + ") VALUES ("
+        return prepare(table, "INSERT INTO " + keyspace + "." + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") USING TTL ?");
+    }
+
+    private PreparedStatement prepare(String table, String cql) {
+        PreparedStatement statement = session.prepare(cql);
+        tables.put(statement, table);
+        return statement;
     }
 
     @SafeVarargs
