@@ -59,6 +59,11 @@ class RecordBoundsTest {
         rows.add(new AuditRow.Usage(UsageState.apply(null, LocalDate.of(2026, 12, 1),
                 new SummaryChange(null, state.contribution())), expires));
 
+        System.out.printf("RecordBoundsTest worst cases in bytes: state %d, change %d, session %d, rows %s%n",
+                size(InterceptionState.class, state),
+                size(SummaryChange.class, new SummaryChange(state.contribution(), state.contribution())),
+                size(SessionState.class, session), rows.stream().map(r -> r.getClass().getSimpleName() + " "
+                        + size(AuditRow.class, r)).distinct().toList());
         assertThat(rows).allSatisfy(row -> assertThat(size(AuditRow.class, row))
                 .as(row.getClass().getSimpleName()).isLessThan(RecordBounds.DERIVED_RECORD_BYTES));
         assertThat(size(SummaryChange.class, new SummaryChange(state.contribution(), state.contribution())))
