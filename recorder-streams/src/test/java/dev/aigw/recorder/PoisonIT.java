@@ -11,11 +11,9 @@ import dev.aigw.recorder.store.RowSink;
 import dev.aigw.recorder.topology.DeadLetters;
 import dev.aigw.recorder.topology.SmileSerde;
 import dev.aigw.schemas.bounds.AuditBounds;
+import dev.aigw.testkit.Dashboard;
+import dev.aigw.testkit.PrometheusText;
 import dev.aigw.testkit.RealStack;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +70,12 @@ class PoisonIT {
                     .containsEntry("prompt", "300000:" + AuditBounds.sha256(CONTROL_PROMPT));
             assertThat(RealStack.await(WAIT, () -> completed(stack, controls)).getMap("truncated", String.class,
                     String.class)).containsKey("prompt");
-            assertThat(get(recorder, "/health/ready").statusCode()).isEqualTo(200);
+            assertThat(ItStack.get(recorder, "/health/ready").statusCode()).isEqualTo(200);
+            // The dashboard's recorder panels (stalls, dead letters by reason) query what the recorder serves.
+            PrometheusText metrics = PrometheusText.parse(ItStack.get(recorder, "/metrics").body());
+            assertThat(Dashboard.metricNames()).filteredOn(name -> name.startsWith("coder_ai_gateway_recorder_"))
+                    .isNotEmpty().allSatisfy(name -> assertThat(metrics.names()).contains(name));
+            assertThat(metrics.sum("coder_ai_gateway_recorder_row_sink_held_seconds")).isLessThan(60.0);
         }
     }
 
@@ -99,9 +102,9 @@ class PoisonIT {
                 assertThat(header(letter, RowSink.TABLE)).isEqualTo("filter_values");
                 assertThat(header(letter, DeadLetters.DETAIL)).contains("InvalidQueryException");
                 assertThat(SmileSerde.of(AuditRow.class).deserialize(rowsDlq, letter.value())).isEqualTo(refused);
-                assertThat(get(recorder, "/metrics").body())
+                assertThat(ItStack.get(recorder, "/metrics").body())
                         .contains("coder_ai_gateway_recorder_dlq_total{reason=\"store_rejected\"} 1.0");
-                RealStack.await(WAIT, () -> get(recorder, "/health/ready").statusCode() == 200 ? true : null);
+                RealStack.await(WAIT, () -> ItStack.get(recorder, "/health/ready").statusCode() == 200 ? true : null);
             }
         }
     }
@@ -137,15 +140,6 @@ class PoisonIT {
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static HttpResponse<String> get(Recorder recorder, String path) {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + recorder.port() + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     // Every control character but NUL, over and over: each would take six bytes as JSON text.

@@ -1,5 +1,6 @@
 package dev.aigw.recorder.metrics;
 
+import dev.aigw.recorder.store.RowSink;
 import dev.aigw.recorder.store.WriteMeter;
 import dev.aigw.recorder.topology.Counters;
 import dev.aigw.schemas.metrics.ServiceMetrics;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -40,6 +42,9 @@ public final class RecorderMetrics implements Counters.Listener, WriteMeter, Aut
                 .register(registry);
         this.writeErrors = registry.counter(PREFIX + "cassandra_write_errors");
         this.incompleteClosed = registry.counter(PREFIX + "incomplete_closings");
+        // Every reason from the start, at zero, so that a rate or an alert over them has a series before the first one.
+        Stream.concat(Counters.DEAD_LETTER_REASONS.stream(), Stream.of(RowSink.REJECTED))
+                .forEach(reason -> registry.counter(PREFIX + "dlq", "reason", reason));
         this.threadReplacements = Counter.builder(PREFIX + "stream_thread_replacements")
                 .description("Stream threads replaced after an unexpected failure; a rising count is a restart loop")
                 .register(registry);

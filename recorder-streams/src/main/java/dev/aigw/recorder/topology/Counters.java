@@ -1,5 +1,6 @@
 package dev.aigw.recorder.topology;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -12,6 +13,10 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Counters {
     /** Events skipped because their interception is past retention. */
     public static final String EXPIRED = "expired";
+    /** Every reason the topology dead-letters a record for. */
+    public static final List<String> DEAD_LETTER_REASONS = List.of(EventDecoder.UNDECODABLE, EventDecoder.INVALID,
+            InterceptionProcessor.CONFLICT, InterceptionProcessor.LATE, InterceptionProcessor.TOO_MANY_EVENTS,
+            DeadLetterProductionHandler.UNPRODUCIBLE);
 
     /** Told of what the topology does, as it does it. */
     public interface Listener {
