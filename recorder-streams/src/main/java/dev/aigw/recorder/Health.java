@@ -11,11 +11,13 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import java.util.EnumSet;
+import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * {@code /health/live} and {@code /health/ready}, with what the Streams app and the sink are doing as details, and
- * {@code /metrics}. Readiness covers Cassandra: a sink that cannot write is retrying.
+ * {@code /metrics}. Readiness covers Cassandra (a sink that cannot write is retrying) and stalls ({@link Stalls}): a hop
+ * stuck past the threshold makes the recorder not ready (503), with the reason under {@code stalled}.
  */
 final class Health {
     private static final EnumSet<KafkaStreams.State> DEAD = EnumSet.of(KafkaStreams.State.PENDING_ERROR,
@@ -24,11 +26,13 @@ final class Health {
     private final KafkaStreams streams;
     private final RowSink sink;
     private final Counters counters;
+    private final Stalls stalls;
 
-    Health(KafkaStreams streams, RowSink sink, Counters counters) {
+    Health(KafkaStreams streams, RowSink sink, Counters counters, Stalls stalls) {
         this.streams = streams;
         this.sink = sink;
         this.counters = counters;
+        this.stalls = stalls;
     }
 
     WebServer server(String host, int port, RecorderMetrics metrics) {
@@ -50,8 +54,13 @@ final class Health {
     // Ready while events flow into Cassandra; a sink retrying against a Cassandra that is down is alive but not ready.
     private HealthCheckResponse readiness() {
         RowSink.Status s = sink.status();
-        return details(HealthCheckResponse.builder()
-                .status(streams.state() == KafkaStreams.State.RUNNING && s.running() && !s.retrying()));
+        List<String> stuck = stalls.reasons();
+        HealthCheckResponse.Builder builder = HealthCheckResponse.builder()
+                .status(streams.state() == KafkaStreams.State.RUNNING && s.running() && !s.retrying() && stuck.isEmpty());
+        if (!stuck.isEmpty()) {
+            builder.detail("stalled", String.join("; ", stuck));
+        }
+        return details(builder);
     }
 
     private HealthCheckResponse liveness() {

@@ -11,6 +11,7 @@ import dev.aigw.recorder.store.AuditSchema;
 import dev.aigw.recorder.store.CassandraAuditWriter;
 import dev.aigw.recorder.store.RowSink;
 import dev.aigw.recorder.topology.Counters;
+import dev.aigw.recorder.topology.DeadLetterProductionHandler;
 import dev.aigw.recorder.topology.RecorderTopology;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
@@ -62,14 +64,22 @@ public final class Recorder implements AutoCloseable {
         RecorderMetrics metrics = RecorderMetrics.create();
         Counters counters = new Counters(metrics);
         KafkaStreams streams = new KafkaStreams(RecorderTopology.build(config, events.deserializer(), counters),
-                streamsConfig(config));
+                streamsConfig(config, counters));
         // An unexpected failure replaces the thread, which resumes from the last commit; rows are upserts, so no harm.
-        streams.setUncaughtExceptionHandler(e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+        // Counted: a count that keeps rising is a restart loop, and readiness sees the lag it leaves (Stalls).
+        streams.setUncaughtExceptionHandler(e -> {
+            metrics.threadReplaced();
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
         metrics.bind(streams);
         streams.start();
         RowSink sink = RowSink.start(config.kafkaBootstrap(), config.applicationId() + "-sink", config.rowsTopic(),
+                config.rowsDeadLetterTopic(),
                 new CassandraAuditWriter(session, config.keyspace()), metrics, Clock.systemUTC());
-        WebServer server = new Health(streams, sink, counters).server(config.host(), config.port(), metrics);
+        Stalls stalls = new Stalls(streams, sink, config.stallAfter(), Clock.systemUTC());
+        metrics.watchStalls(stalls::sinkHeld, () -> sink.status().retries(), () -> sink.status().lag(),
+                stalls::streamsStalled);
+        WebServer server = new Health(streams, sink, counters, stalls).server(config.host(), config.port(), metrics);
         return new Recorder(session, streams, sink, counters, server, metrics);
     }
 
@@ -95,7 +105,7 @@ public final class Recorder implements AutoCloseable {
                 .build();
     }
 
-    static Properties streamsConfig(RecorderConfig config) {
+    static Properties streamsConfig(RecorderConfig config, Counters counters) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
@@ -103,9 +113,15 @@ public final class Recorder implements AutoCloseable {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        // A bug that throws on one event sends that event to the dead-letter topic instead of stopping the app.
+        // No record may hold up the ones behind it (docs/audit-semantics.md, Bounds): a bug that throws on one event, a
+        // record of a repartition topic that cannot be read, a derived record the broker refuses for good, each sends its
+        // source record to the dead-letter topic with the reason, is counted, and processing goes on.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic());
+        p.put(DeadLetterProductionHandler.TOPIC_CONFIG, config.deadLetterTopic());
+        p.put(DeadLetterProductionHandler.COUNTERS_CONFIG, counters);
         return p;
     }
 

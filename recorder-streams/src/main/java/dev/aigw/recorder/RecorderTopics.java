@@ -21,7 +21,7 @@ final class RecorderTopics {
     }
 
     /**
-     * Creates the dead-letter topic (one partition) and the rows topic (as many partitions as the events topic, since
+     * Creates the dead-letter topics of events and of rows (one partition each) and the rows topic (as many partitions as the events topic, since
      * the sink scales with it) when missing.
      */
     static void ensure(RecorderConfig config) {
@@ -29,6 +29,7 @@ final class RecorderTopics {
             TopicDescription events = admin.describeTopics(List.of(config.interceptionsTopic()))
                     .allTopicNames().get().get(config.interceptionsTopic());
             create(admin, new NewTopic(config.deadLetterTopic(), Optional.of(1), Optional.empty()));
+            create(admin, new NewTopic(config.rowsDeadLetterTopic(), Optional.of(1), Optional.empty()));
             create(admin, new NewTopic(config.rowsTopic(), Optional.of(events.partitions().size()), Optional.empty())
                     .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, ROWS_RETENTION_MS)));
         } catch (ExecutionException e) {

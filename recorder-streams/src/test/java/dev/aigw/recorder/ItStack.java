@@ -8,6 +8,10 @@ import dev.aigw.schemas.serde.WireFormatSerde;
 import dev.aigw.testkit.RealStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -107,6 +111,19 @@ final class ItStack implements AutoCloseable {
         Map<TopicPartition, Long> ends = new HashMap<>();
         admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
         return ends;
+    }
+
+    /** A GET of {@code path} on the recorder's health and metrics port. */
+    static HttpResponse<String> get(Recorder recorder, String path) {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + recorder.port() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     CqlSession cql() {

@@ -25,32 +25,36 @@ public record Details(List<TokenUsage> tokenUsages, List<Prompt> prompts, List<T
         }
     }
 
-    /** The person's prompt. */
-    public record Prompt(UUID id, UUID interceptionId, String providerResponseId, String prompt, Instant createdAt) {
+    /** The person's prompt; {@code truncated} lists its cut fields. */
+    public record Prompt(UUID id, UUID interceptionId, String providerResponseId, String prompt, Instant createdAt,
+                         List<Truncation> truncated) {
         static Prompt of(Row r) {
             return new Prompt(r.getUuid("event_id"), r.getUuid("interception_id"), r.getString("provider_response_id"),
-                    r.getString("prompt"), r.getInstant("created_at"));
+                    r.getString("prompt"), r.getInstant("created_at"), Truncation.of(r));
         }
     }
 
-    /** A tool call the model made; {@code injected} ones the gateway ran itself. */
+    /** A tool call the model made; {@code injected} ones the gateway ran itself; {@code truncated} its cut fields. */
     public record ToolCall(UUID id, UUID interceptionId, String providerResponseId, String toolCallId, String itemId,
                            String tool, String input, String serverUrl, boolean injected, String invocationError,
-                           Instant createdAt) {
+                           Instant createdAt, List<Truncation> truncated) {
         static ToolCall of(Row r) {
             return new ToolCall(r.getUuid("event_id"), r.getUuid("interception_id"), r.getString("provider_response_id"),
                     r.getString("tool_call_id"), r.getString("item_id"), r.getString("tool"), r.getString("input"),
                     r.getString("server_url"), r.getBoolean("injected"), r.getString("invocation_error"),
-                    r.getInstant("created_at"));
+                    r.getInstant("created_at"), Truncation.of(r));
         }
     }
 
-    /** A thought of the model; {@code source} is {@code thinking}, {@code reasoning_summary} or {@code commentary}. */
+    /**
+     * A thought of the model; {@code source} is {@code thinking}, {@code reasoning_summary} or {@code commentary};
+     * {@code truncated} lists its cut fields.
+     */
     public record Thought(UUID id, UUID interceptionId, String providerResponseId, String content, String source,
-                          Instant createdAt) {
+                          Instant createdAt, List<Truncation> truncated) {
         static Thought of(Row r) {
             return new Thought(r.getUuid("event_id"), r.getUuid("interception_id"), r.getString("provider_response_id"),
-                    r.getString("content"), r.getString("source"), r.getInstant("created_at"));
+                    r.getString("content"), r.getString("source"), r.getInstant("created_at"), Truncation.of(r));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.aigw.query.store;
 
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,13 +13,14 @@ import java.util.UUID;
  * @param sessionId the client's session id, or the interception id when it had none
  * @param status    {@code completed}, {@code failed}, {@code cancelled}, or null while it runs
  * @param toolCalls number of tool calls the model made
+ * @param truncated the fields of the interception kept cut to their bounds; empty when it is whole
  */
 public record InterceptionRow(UUID id, String initiatorId, String initiatorUsername, String apiKeyId, String provider,
                               String providerName, String model, String client, String userAgent,
                               String clientSessionId, String sessionId, String correlatingToolCallId,
                               String credentialKind, String credentialHint, Instant startedAt, Instant endedAt,
                               String status, Integer upstreamStatus, String errorType, String errorMessage, Tokens tokens,
-                              int toolCalls, String prompt, Map<String, String> metadata) {
+                              int toolCalls, String prompt, Map<String, String> metadata, List<Truncation> truncated) {
 
     static InterceptionRow of(Row r) {
         boolean hasPrompt = r.getColumnDefinitions().contains("prompt");
@@ -31,6 +33,6 @@ public record InterceptionRow(UUID id, String initiatorId, String initiatorUsern
                 r.getInstant("ended_at"), r.getString("status"), r.get("upstream_status", Integer.class),
                 r.getString("error_type"), r.getString("error_message"), Tokens.of(r), r.getInt("tool_calls"),
                 hasPrompt ? r.getString("prompt") : null,
-                hasMetadata ? r.getMap("metadata", String.class, String.class) : Map.of());
+                hasMetadata ? r.getMap("metadata", String.class, String.class) : Map.of(), Truncation.of(r));
     }
 }

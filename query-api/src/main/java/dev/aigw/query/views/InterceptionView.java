@@ -3,6 +3,7 @@ package dev.aigw.query.views;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.aigw.query.store.Details;
 import dev.aigw.query.store.InterceptionRow;
+import dev.aigw.query.store.Truncation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +11,16 @@ import java.util.UUID;
 
 /**
  * One interception as the reference lists it, plus the gateway's own fields (provider instance, session, status,
- * error, credential). {@code model_thoughts} is only in the detail view.
+ * error, credential). {@code model_thoughts} is only in the detail view. {@code truncated}, on the interception and on
+ * each detail record, lists the fields kept cut to their bounds, and is left out when nothing was cut.
  */
 public record InterceptionView(UUID id, String apiKeyId, InitiatorView initiator, String provider, String providerName,
                                String model, String client, String sessionId, String clientSessionId,
                                Map<String, String> metadata, Instant startedAt, Instant endedAt, String status,
                                String errorType, String errorMessage, String credentialKind, String credentialHint,
                                List<TokenUsage> tokenUsages, List<Prompt> userPrompts, List<ToolUsage> toolUsages,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) List<Thought> modelThoughts) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) List<Thought> modelThoughts,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Truncation> truncated) {
 
     /** The view of a row and its details; thoughts are shown only {@code withThoughts}. */
     public static InterceptionView of(InterceptionRow r, Details d, boolean withThoughts) {
@@ -26,7 +29,7 @@ public record InterceptionView(UUID id, String apiKeyId, InitiatorView initiator
                 r.startedAt(), r.endedAt(), r.status(), r.errorType(), r.errorMessage(), r.credentialKind(),
                 r.credentialHint(), d.tokenUsages().stream().map(TokenUsage::of).toList(),
                 d.prompts().stream().map(Prompt::of).toList(), d.toolCalls().stream().map(ToolUsage::of).toList(),
-                withThoughts ? d.thoughts().stream().map(Thought::of).toList() : null);
+                withThoughts ? d.thoughts().stream().map(Thought::of).toList() : null, r.truncated());
     }
 
     /** One token count; {@code metadata} holds the provider's extra token types. */
@@ -42,28 +45,32 @@ public record InterceptionView(UUID id, String apiKeyId, InitiatorView initiator
 
     /** The person's prompt. */
     public record Prompt(UUID id, UUID interceptionId, String providerResponseId, String prompt,
-                         Map<String, String> metadata, Instant createdAt) {
+                         Map<String, String> metadata, Instant createdAt,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Truncation> truncated) {
         static Prompt of(Details.Prompt p) {
-            return new Prompt(p.id(), p.interceptionId(), p.providerResponseId(), p.prompt(), Map.of(), p.createdAt());
+            return new Prompt(p.id(), p.interceptionId(), p.providerResponseId(), p.prompt(), Map.of(), p.createdAt(),
+                    p.truncated());
         }
     }
 
     /** A tool call of the model. */
     public record ToolUsage(UUID id, UUID interceptionId, String providerResponseId, String toolCallId, String serverUrl,
                             String tool, String input, boolean injected, String invocationError,
-                            Map<String, String> metadata, Instant createdAt) {
+                            Map<String, String> metadata, Instant createdAt,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Truncation> truncated) {
         static ToolUsage of(Details.ToolCall t) {
             return new ToolUsage(t.id(), t.interceptionId(), t.providerResponseId(), t.toolCallId(), t.serverUrl(),
-                    t.tool(), t.input(), t.injected(), t.invocationError(), Map.of(), t.createdAt());
+                    t.tool(), t.input(), t.injected(), t.invocationError(), Map.of(), t.createdAt(), t.truncated());
         }
     }
 
     /** A thought of the model; {@code metadata.source} says where it came from. */
     public record Thought(UUID id, UUID interceptionId, String providerResponseId, String content,
-                          Map<String, String> metadata, Instant createdAt) {
+                          Map<String, String> metadata, Instant createdAt,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Truncation> truncated) {
         static Thought of(Details.Thought t) {
             return new Thought(t.id(), t.interceptionId(), t.providerResponseId(), t.content(),
-                    t.source() == null ? Map.of() : Map.of("source", t.source()), t.createdAt());
+                    t.source() == null ? Map.of() : Map.of("source", t.source()), t.createdAt(), t.truncated());
         }
     }
 }

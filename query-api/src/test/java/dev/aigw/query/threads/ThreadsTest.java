@@ -40,12 +40,12 @@ class ThreadsTest {
 
     private static Details calls(InterceptionRow r, String toolCallId) {
         return new Details(List.of(), List.of(), List.of(new Details.ToolCall(UUID.randomUUID(), r.id(), "msg", toolCallId,
-                null, "Read", "{}", null, false, null, r.startedAt())), List.of());
+                null, "Read", "{}", null, false, null, r.startedAt(), List.of())), List.of());
     }
 
     private static InterceptionRow row(int minute, String correlating) {
         return new InterceptionRow(UUID.randomUUID(), "alice", "alice", "key", "anthropic", "anthropic", "claude",
                 "Claude Code", "ua", "s", "s", correlating, "centralized", "sk-a...6789", T0.plusSeconds(60L * minute),
-                null, "completed", 200, null, null, Tokens.ZERO, 0, null, Map.of());
+                null, "completed", 200, null, null, Tokens.ZERO, 0, null, Map.of(), List.of());
     }
 }

@@ -43,15 +43,17 @@ public sealed interface AuditRow {
      *
      * @param sessionId see {@link InterceptionState#sessionId()}
      * @param prompt    its last prompt, or null
+     * @param truncated see {@link InterceptionState#truncated()}
      */
     record Interception(String id, Instant startedAt, InterceptionState.Start start, InterceptionState.End end,
                         String status, String sessionId, Tokens tokens, int toolCalls, String prompt,
-                        Instant lastEventAt, Instant expiresAt) implements AuditRow {
+                        Instant lastEventAt, Instant expiresAt, Map<String, String> truncated) implements AuditRow {
         /** The summary row of {@code state}. */
         public static Interception of(InterceptionState state, Instant expiresAt) {
             return new Interception(state.id(), state.startedAt(), state.start(), state.end(), state.status(),
                     state.sessionId(), state.tokens(), state.toolCalls(),
-                    state.prompt() == null ? null : state.prompt().text(), state.lastEventAt(), expiresAt);
+                    state.prompt() == null ? null : state.prompt().text(), state.lastEventAt(), expiresAt,
+                    state.truncated());
         }
 
         @Override
@@ -60,9 +62,13 @@ public sealed interface AuditRow {
         }
     }
 
-    /** A prompt of an interception. */
+    /**
+     * A prompt of an interception.
+     *
+     * @param truncated its event's cut fields ({@link RecordBounds#marks}), or null when it was whole
+     */
     record Prompt(String interceptionId, int seq, String eventId, String providerResponseId, String prompt,
-                  Instant createdAt, Instant expiresAt) implements AuditRow {
+                  Instant createdAt, Instant expiresAt, Map<String, String> truncated) implements AuditRow {
         @Override
         public String key() {
             return RowKeys.of("prompt", interceptionId, Integer.toString(seq));
@@ -78,19 +84,27 @@ public sealed interface AuditRow {
         }
     }
 
-    /** A tool call made by the model. */
+    /**
+     * A tool call made by the model.
+     *
+     * @param truncated its event's cut fields, or null when it was whole
+     */
     record ToolCall(String interceptionId, int seq, String eventId, String providerResponseId, String toolCallId,
                     String itemId, String tool, String input, String serverUrl, boolean injected, String invocationError,
-                    Instant createdAt, Instant expiresAt) implements AuditRow {
+                    Instant createdAt, Instant expiresAt, Map<String, String> truncated) implements AuditRow {
         @Override
         public String key() {
             return RowKeys.of("tool_usage", interceptionId, Integer.toString(seq));
         }
     }
 
-    /** Model reasoning. */
+    /**
+     * Model reasoning.
+     *
+     * @param truncated its event's cut fields, or null when it was whole
+     */
     record Thought(String interceptionId, int seq, String eventId, String providerResponseId, String content,
-                   String source, Instant createdAt, Instant expiresAt) implements AuditRow {
+                   String source, Instant createdAt, Instant expiresAt, Map<String, String> truncated) implements AuditRow {
         @Override
         public String key() {
             return RowKeys.of("model_thought", interceptionId, Integer.toString(seq));
@@ -132,18 +146,19 @@ public sealed interface AuditRow {
         String id = e.getInterceptionId();
         int seq = e.getSeq();
         Instant at = e.getOccurredAt();
+        Map<String, String> marks = RecordBounds.merge(RecordBounds.marks(e));
         return Optional.ofNullable(switch (e.getPayload()) {
             case PromptUsage p -> new Prompt(id, seq, e.getEventId(), p.getProviderResponseId(), p.getPrompt(), at,
-                    expiresAt);
+                    expiresAt, marks);
             case TokenUsage t -> new TokenCount(id, seq, e.getEventId(), t.getProviderResponseId(), t.getProviderModel(),
                     new Tokens(t.getInputTokens(), t.getOutputTokens(), t.getCacheReadInputTokens(),
                             t.getCacheWriteInputTokens(), t.getReasoningTokens()), Map.copyOf(t.getExtra()), at,
                     expiresAt);
             case ToolUsage t -> new ToolCall(id, seq, e.getEventId(), t.getProviderResponseId(), t.getToolCallId(),
                     t.getItemId(), t.getTool(), t.getInput(), t.getServerUrl(), t.getInjected(), t.getInvocationError(),
-                    at, expiresAt);
+                    at, expiresAt, marks);
             case ModelThought m -> new Thought(id, seq, e.getEventId(), m.getProviderResponseId(), m.getContent(),
-                    m.getSource().name().toLowerCase(Locale.ROOT), at, expiresAt);
+                    m.getSource().name().toLowerCase(Locale.ROOT), at, expiresAt, marks);
             default -> null;
         });
     }

@@ -46,7 +46,9 @@ public record InterceptionState(String id,
         /** The same event again (a gateway retry or a spool replay): ignore it. */
         DUPLICATE,
         /** A different event claiming a {@code seq} already taken, or a second start or end: reject it. */
-        CONFLICT
+        CONFLICT,
+        /** A new event past {@link RecordBounds#EVENTS_PER_INTERCEPTION}: reject it, so the state stays bounded. */
+        TOO_MANY
     }
 
     /**
@@ -54,23 +56,31 @@ public record InterceptionState(String id,
      *
      * @param credentialKind {@code centralized}, {@code byok} or {@code unknown}
      * @param gatewayNode    the node that produced the start event
+     * @param truncated      the start event's cut fields ({@link RecordBounds#marks}), or null when it was whole
      */
     public record Start(String initiatorId, String initiatorUsername, String apiKeyId, String provider, String providerName,
                         String model, String route, boolean streaming, String client, String userAgent,
                         String clientSessionId, String correlatingToolCallId, String credentialKind,
-                        String credentialHint, String gatewayNode, Map<String, String> metadata) {
+                        String credentialHint, String gatewayNode, Map<String, String> metadata,
+                        Map<String, String> truncated) {
     }
 
     /**
      * The fields of the end event.
      *
-     * @param status {@code completed}, {@code failed}, {@code cancelled} or {@code unknown}
+     * @param status    {@code completed}, {@code failed}, {@code cancelled} or {@code unknown}
+     * @param truncated the end event's cut fields, or null when it was whole
      */
-    public record End(Instant endedAt, String status, Integer upstreamStatus, String errorType, String errorMessage) {
+    public record End(Instant endedAt, String status, Integer upstreamStatus, String errorType, String errorMessage,
+                      Map<String, String> truncated) {
     }
 
-    /** A prompt and the {@code seq} of its event. */
-    public record Prompt(int seq, String text) {
+    /**
+     * A prompt and the {@code seq} of its event.
+     *
+     * @param truncated the prompt event's cut fields, or null when it was whole
+     */
+    public record Prompt(int seq, String text, Map<String, String> truncated) {
     }
 
     /** The state before any event. */
@@ -83,6 +93,9 @@ public record InterceptionState(String id,
         String seen = events.get(event.getSeq());
         if (seen != null) {
             return seen.equals(event.getEventId()) ? Arrival.DUPLICATE : Arrival.CONFLICT;
+        }
+        if (events.size() >= RecordBounds.EVENTS_PER_INTERCEPTION) {
+            return Arrival.TOO_MANY;
         }
         boolean second = switch (event.getPayload()) {
             case InterceptionStarted s -> start != null;
@@ -101,13 +114,13 @@ public record InterceptionState(String id,
         InterceptionState s = new InterceptionState(id, startedAt, start, end, tokens, toolCalls, prompt, last,
                 incomplete, Map.copyOf(seen));
         return switch (event.getPayload()) {
-            case InterceptionStarted started -> s.withStart(start(started, event.getGatewayNode()));
+            case InterceptionStarted started -> s.withStart(start(started, event.getGatewayNode(), marks(event)));
             case InterceptionEnded ended -> s.withEnd(new End(at, lower(ended.getStatus().name()),
-                    ended.getUpstreamStatus(), ended.getErrorType(), ended.getErrorMessage()));
+                    ended.getUpstreamStatus(), ended.getErrorType(), ended.getErrorMessage(), marks(event)));
             case TokenUsage t -> s.withTokens(tokens.plus(new Tokens(t.getInputTokens(), t.getOutputTokens(),
                     t.getCacheReadInputTokens(), t.getCacheWriteInputTokens(), t.getReasoningTokens())));
             case PromptUsage p -> prompt != null && prompt.seq() > event.getSeq() ? s
-                    : s.withPrompt(new Prompt(event.getSeq(), p.getPrompt()));
+                    : s.withPrompt(new Prompt(event.getSeq(), p.getPrompt(), marks(event)));
             case ToolUsage t -> s.withToolCalls(toolCalls + 1);
             case ModelThought m -> s;
             default -> throw new IllegalArgumentException("unknown payload " + event.getPayload().getClass().getName());
@@ -162,11 +175,23 @@ public record InterceptionState(String id,
         return new InterceptionState(id, startedAt, start, end, tokens, n, prompt, lastEventAt, incomplete, events);
     }
 
-    private static Start start(InterceptionStarted s, String gatewayNode) {
+    private static Start start(InterceptionStarted s, String gatewayNode, Map<String, String> truncated) {
         return new Start(s.getInitiatorId(), s.getInitiatorUsername(), s.getApiKeyId(), s.getProvider(),
                 s.getProviderName(), s.getModel(), s.getRoute(), s.getStreaming(), s.getClient(), s.getUserAgent(),
                 s.getClientSessionId(), s.getCorrelatingToolCallId(), lower(s.getCredentialKind().name()),
-                s.getCredentialHint(), gatewayNode, Map.copyOf(s.getMetadata()));
+                s.getCredentialHint(), gatewayNode, Map.copyOf(s.getMetadata()), truncated);
+    }
+
+    // Null rather than empty when whole, so a state or row without cuts carries nothing for them.
+    private static Map<String, String> marks(InterceptionEvent event) {
+        Map<String, String> marks = RecordBounds.marks(event);
+        return marks.isEmpty() ? null : marks;
+    }
+
+    /** The cut fields of the interception's summary: its start, end and shown prompt; null when none was cut. */
+    public Map<String, String> truncated() {
+        return RecordBounds.merge(start == null ? null : start.truncated(), end == null ? null : end.truncated(),
+                prompt == null ? null : prompt.truncated());
     }
 
     private static String lower(String name) {

@@ -11,7 +11,8 @@ import java.util.TreeSet;
  *
  * <p>Token totals and the thread count are exact under changes ({@link SummaryChange}). First and last activity, the
  * provider and model sets and the last prompt only ever grow, because an interception never leaves its session and
- * its start fields never change; so they need no take-back. The result does not depend on the order of the changes.
+ * its start fields never change; so they need no take-back. The result does not depend on the order of the changes,
+ * except past the caps of {@link RecordBounds}: a session with more distinct models than it lists keeps the first ones.
  *
  * @param startedAt    start of its earliest interception; the session is listed under it
  * @param unlisted     earlier values of {@code startedAt}: an interception that started earlier arrived later, so the
@@ -63,6 +64,8 @@ public record SessionState(String sessionId,
         if (c.startedAt().isBefore(s.startedAt)) {
             unlisted = new ArrayList<>(s.unlisted);
             unlisted.add(s.startedAt);
+            // Every version of the session deletes these again; the oldest were deleted by earlier versions already.
+            unlisted = unlisted.subList(Math.max(0, unlisted.size() - RecordBounds.SESSION_UNLISTED), unlisted.size());
         }
         Tokens before = change.before() == null ? Tokens.ZERO : change.before().tokens();
         return new SessionState(s.sessionId, s.initiatorId,
@@ -97,7 +100,7 @@ public record SessionState(String sessionId,
     }
 
     private static SortedSet<String> with(SortedSet<String> set, String value) {
-        if (value == null || set.contains(value)) {
+        if (value == null || set.contains(value) || set.size() >= RecordBounds.SESSION_SET_ENTRIES) {
             return set;
         }
         SortedSet<String> grown = new TreeSet<>(set);

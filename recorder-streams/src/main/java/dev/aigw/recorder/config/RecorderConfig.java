@@ -21,6 +21,7 @@ import java.util.Map;
  * @param interceptionsTopic source topic
  * @param deadLetterTopic    where undecodable and refused events go
  * @param rowsTopic          the topology's audit rows, read by the Cassandra row sink
+ * @param rowsDeadLetterTopic where the row sink sends rows Cassandra refuses for good
  * @param applicationId      Kafka Streams application id (consumer group); the row sink's group is this plus {@code -sink}
  * @param threads            Kafka Streams threads
  * @param stateDir           Kafka Streams state directory
@@ -31,6 +32,8 @@ import java.util.Map;
  * @param retention          how long rows live after their interception started; zero keeps them forever
  * @param incompleteAfter    how long after its last event an interception without an end is closed as incomplete
  * @param lateEventWindow    how long after its start an interception still takes events; later ones are dead letters
+ * @param stallAfter         how long a hop (the row sink's held rows, the Streams app's lag) may stand still before
+ *                           readiness turns red
  */
 public record RecorderConfig(String host,
                              int port,
@@ -39,6 +42,7 @@ public record RecorderConfig(String host,
                              String interceptionsTopic,
                              String deadLetterTopic,
                              String rowsTopic,
+                             String rowsDeadLetterTopic,
                              String applicationId,
                              int threads,
                              Path stateDir,
@@ -48,9 +52,12 @@ public record RecorderConfig(String host,
                              String replication,
                              Duration retention,
                              Duration incompleteAfter,
-                             Duration lateEventWindow) {
+                             Duration lateEventWindow,
+                             Duration stallAfter) {
     /** Default name of the rows topic. */
     public static final String ROWS_TOPIC = "aigw.audit.rows.v1";
+    /** Default name of the rows' dead-letter topic. */
+    public static final String ROWS_DLQ_TOPIC = "aigw.audit.rows.dlq.v1";
 
     /** Reads and validates the configuration from the environment alone. */
     public static RecorderConfig fromEnv(Map<String, String> env) {
@@ -69,6 +76,7 @@ public record RecorderConfig(String host,
         Duration retention = s.duration("RETENTION", Duration.ofDays(60), problems);
         Duration incompleteAfter = s.duration("RECORDER_INCOMPLETE_TIMEOUT", Duration.ofMinutes(10), problems);
         Duration lateWindow = s.duration("RECORDER_LATE_EVENT_WINDOW", Duration.ofDays(7), problems);
+        Duration stallAfter = s.duration("RECORDER_STALL_AFTER", Duration.ofMinutes(3), problems);
         List<InetSocketAddress> contactPoints = s.addresses("CASSANDRA_CONTACT_POINTS",
                 List.of(InetSocketAddress.createUnresolved("127.0.0.1", 9042)), problems);
         if (threads < 1) {
@@ -76,6 +84,9 @@ public record RecorderConfig(String host,
         }
         if (incompleteAfter.isZero()) {
             problems.add(Settings.PREFIX + "RECORDER_INCOMPLETE_TIMEOUT must be longer than zero");
+        }
+        if (stallAfter.isZero()) {
+            problems.add(Settings.PREFIX + "RECORDER_STALL_AFTER must be longer than zero");
         }
         if (lateWindow.compareTo(incompleteAfter) <= 0) {
             problems.add(Settings.PREFIX + "RECORDER_LATE_EVENT_WINDOW must be longer than "
@@ -87,6 +98,7 @@ public record RecorderConfig(String host,
                 s.get("INTERCEPTIONS_TOPIC", Topics.INTERCEPTIONS),
                 s.get("INTERCEPTIONS_DLQ_TOPIC", Topics.INTERCEPTIONS_DLQ),
                 s.get("RECORDER_ROWS_TOPIC", ROWS_TOPIC),
+                s.get("RECORDER_ROWS_DLQ_TOPIC", ROWS_DLQ_TOPIC),
                 s.get("RECORDER_APPLICATION_ID", "aigw-recorder"),
                 threads,
                 Path.of(s.get("DATA_DIR", System.getProperty("java.io.tmpdir") + "/aigw-recorder")),
@@ -96,7 +108,8 @@ public record RecorderConfig(String host,
                 s.get("CASSANDRA_REPLICATION", "{'class': 'SimpleStrategy', 'replication_factor': 1}"),
                 retention,
                 incompleteAfter,
-                lateWindow);
+                lateWindow,
+                stallAfter);
         problems.addAll(s.unknownFlags());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

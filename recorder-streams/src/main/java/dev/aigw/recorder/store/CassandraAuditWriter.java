@@ -15,7 +15,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +34,7 @@ public final class CassandraAuditWriter {
             "model", "route", "streaming", "client", "user_agent", "client_session_id", "correlating_tool_call_id",
             "credential_kind", "credential_hint", "gateway_node", "ended_at", "last_event_at", "status", "upstream_status",
             "error_type", "error_message", "duration_ms", "input_tokens", "output_tokens", "cache_read_input_tokens",
-            "cache_write_input_tokens", "reasoning_tokens", "tool_calls");
+            "cache_write_input_tokens", "reasoning_tokens", "tool_calls", "truncated");
     private static final List<String> SESSION = List.of("initiator_username", "client", "ended_at", "last_active_at",
             "threads", "providers", "provider_names", "models", "input_tokens", "output_tokens", "cache_read_input_tokens",
             "cache_write_input_tokens", "reasoning_tokens", "last_prompt");
@@ -43,6 +45,7 @@ public final class CassandraAuditWriter {
 
     private final CqlSession session;
     private final String keyspace;
+    private final Map<PreparedStatement, String> tables = new IdentityHashMap<>();
     private final PreparedStatement interception;
     private final PreparedStatement interceptionByDay;
     private final PreparedStatement interceptionByInitiator;
@@ -74,23 +77,24 @@ public final class CassandraAuditWriter {
         sessionInterception = insert("session_interceptions", concat(List.of("session_id", "initiator_id",
                 "started_at", "interception_id"), LISTED, List.of("prompt")));
         prompt = insert("prompts", List.of("interception_id", "seq", "event_id", "provider_response_id", "prompt",
-                "created_at"));
+                "created_at", "truncated"));
         tokenUsage = insert("token_usages", List.of("interception_id", "seq", "event_id", "provider_response_id",
                 "provider_model", "input_tokens", "output_tokens", "cache_read_input_tokens", "cache_write_input_tokens",
                 "reasoning_tokens", "extra", "created_at"));
         toolUsage = insert("tool_usages", List.of("interception_id", "seq", "event_id", "provider_response_id",
-                "tool_call_id", "item_id", "tool", "input", "server_url", "injected", "invocation_error", "created_at"));
+                "tool_call_id", "item_id", "tool", "input", "server_url", "injected", "invocation_error", "created_at",
+                "truncated"));
         thought = insert("model_thoughts", List.of("interception_id", "seq", "event_id", "provider_response_id",
-                "content", "source", "created_at"));
+                "content", "source", "created_at", "truncated"));
         sessionById = insert("sessions", concat(List.of("session_id", "initiator_id", "started_at"), SESSION));
         sessionByDay = insert("sessions_by_day", concat(List.of("day", "started_at", "session_id", "initiator_id"),
                 SESSION));
         sessionByInitiator = insert("sessions_by_initiator", concat(List.of("initiator_id", "day", "started_at",
                 "session_id"), SESSION));
-        unlistByDay = session.prepare("DELETE FROM " + keyspace + ".sessions_by_day WHERE day = ? AND started_at = ?"
-                + " AND session_id = ? AND initiator_id = ?");
-        unlistByInitiator = session.prepare("DELETE FROM " + keyspace + ".sessions_by_initiator WHERE initiator_id = ?"
-                + " AND day = ? AND started_at = ? AND session_id = ?");
+        unlistByDay = prepare("sessions_by_day", "DELETE FROM " + keyspace + ".sessions_by_day WHERE day = ?"
+                + " AND started_at = ? AND session_id = ? AND initiator_id = ?");
+        unlistByInitiator = prepare("sessions_by_initiator", "DELETE FROM " + keyspace + ".sessions_by_initiator"
+                + " WHERE initiator_id = ? AND day = ? AND started_at = ? AND session_id = ?");
         usageByDay = insert("usage_by_day", USAGE);
         usageByInitiator = insert("usage_by_initiator", USAGE);
         filterValue = insert("filter_values", List.of("kind", "value", "day"));
@@ -99,15 +103,28 @@ public final class CassandraAuditWriter {
 
     /**
      * Writes every row whose expiry is still ahead of {@code now}; the future completes when all writes succeeded and
-     * fails if any failed. Rows are independent, so they go out concurrently (the session's throttler bounds them).
+     * fails if any failed, with the failure wrapped in an exception that names the table it was for. Rows
+     * are independent, so they go out concurrently (the session's throttler bounds them).
      */
     public CompletableFuture<Void> write(Collection<AuditRow> rows, Instant now) {
         List<CompletableFuture<?>> writes = new ArrayList<>();
         for (AuditRow row : rows) {
             OptionalInt ttl = RowTtl.seconds(row.expiresAt(), now);
             if (ttl.isPresent()) {
-                for (BoundStatement statement : statements(row, ttl.getAsInt())) {
-                    writes.add(session.executeAsync(statement).toCompletableFuture());
+                List<BoundStatement> statements;
+                try {
+                    statements = statements(row, ttl.getAsInt());
+                } catch (RuntimeException e) {
+                    // A value that cannot be bound (a codec refusing it) fails this write, not the sink's thread.
+                    writes.add(CompletableFuture.failedFuture(new WriteFailures.TableWriteException(row.getClass()
+                            .getSimpleName(), e)));
+                    continue;
+                }
+                for (BoundStatement statement : statements) {
+                    String table = tables.getOrDefault(statement.getPreparedStatement(), "unknown");
+                    writes.add(session.executeAsync(statement).toCompletableFuture().exceptionallyCompose(e ->
+                            CompletableFuture.failedFuture(new WriteFailures.TableWriteException(table,
+                                    WriteFailures.unwrap(e)))));
                 }
             }
         }
@@ -118,15 +135,15 @@ public final class CassandraAuditWriter {
         return switch (row) {
             case AuditRow.Interception r -> interception(r, ttl);
             case AuditRow.Prompt r -> List.of(bind(prompt, ttl, uuid(r.interceptionId()), r.seq(), uuid(r.eventId()),
-                    r.providerResponseId(), r.prompt(), r.createdAt()));
+                    r.providerResponseId(), r.prompt(), r.createdAt(), r.truncated()));
             case AuditRow.TokenCount r -> List.of(bind(tokenUsage, ttl, uuid(r.interceptionId()), r.seq(),
                     uuid(r.eventId()), r.providerResponseId(), r.providerModel(), r.tokens().input(), r.tokens().output(),
                     r.tokens().cacheRead(), r.tokens().cacheWrite(), r.tokens().reasoning(), r.extra(), r.createdAt()));
             case AuditRow.ToolCall r -> List.of(bind(toolUsage, ttl, uuid(r.interceptionId()), r.seq(), uuid(r.eventId()),
                     r.providerResponseId(), r.toolCallId(), r.itemId(), r.tool(), r.input(), r.serverUrl(), r.injected(),
-                    r.invocationError(), r.createdAt()));
+                    r.invocationError(), r.createdAt(), r.truncated()));
             case AuditRow.Thought r -> List.of(bind(thought, ttl, uuid(r.interceptionId()), r.seq(), uuid(r.eventId()),
-                    r.providerResponseId(), r.content(), r.source(), r.createdAt()));
+                    r.providerResponseId(), r.content(), r.source(), r.createdAt(), r.truncated()));
             case AuditRow.Session r -> session(r.session(), ttl);
             case AuditRow.Usage r -> List.of(bind(usageByDay, ttl, usage(r.usage())),
                     bind(usageByInitiator, ttl, usage(r.usage())));
@@ -169,7 +186,7 @@ public final class CassandraAuditWriter {
                 : new Object[] {e.endedAt(), r.lastEventAt(), r.status(), e.upstreamStatus(), e.errorType(),
                     e.errorMessage(), durationMs};
         return concat(start, end, new Object[] {t.input(), t.output(), t.cacheRead(), t.cacheWrite(), t.reasoning(),
-            r.toolCalls()});
+            r.toolCalls(), r.truncated()});
     }
 
     // A session that moved to an earlier start leaves its old listing rows behind; every version of it deletes them.
@@ -221,8 +238,14 @@ public final class CassandraAuditWriter {
     }
 
     private PreparedStatement insert(String table, List<String> columns) {
-        return session.prepare("INSERT INTO " + keyspace + "." + table + " (" + String.join(", ", columns) + ") VALUES ("
+        return prepare(table, "INSERT INTO " + keyspace + "." + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") USING TTL ?");
+    }
+
+    private PreparedStatement prepare(String table, String cql) {
+        PreparedStatement statement = session.prepare(cql);
+        tables.put(statement, table);
+        return statement;
     }
 
     @SafeVarargs

@@ -1,5 +1,6 @@
 package dev.aigw.recorder.topology;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -12,14 +13,18 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Counters {
     /** Events skipped because their interception is past retention. */
     public static final String EXPIRED = "expired";
+    /** Every reason the topology dead-letters a record for. */
+    public static final List<String> DEAD_LETTER_REASONS = List.of(EventDecoder.UNDECODABLE, EventDecoder.INVALID,
+            InterceptionProcessor.CONFLICT, InterceptionProcessor.LATE, InterceptionProcessor.TOO_MANY_EVENTS,
+            DeadLetterProductionHandler.UNPRODUCIBLE);
 
     /** Told of what the topology does, as it does it. */
     public interface Listener {
         /** An event was folded into its interception; {@code payload} is its record type, e.g. {@code TokenUsage}. */
         void processed(String payload);
 
-        /** An event went to the dead-letter topic. */
-        void deadLettered();
+        /** An event went to the dead-letter topic for {@code reason}. */
+        void deadLettered(String reason);
 
         /** An interception was closed as incomplete because its end never came. */
         void incompleteClosed();
@@ -31,7 +36,7 @@ public final class Counters {
         }
 
         @Override
-        public void deadLettered() {
+        public void deadLettered(String reason) {
         }
 
         @Override
@@ -56,7 +61,7 @@ public final class Counters {
     public void count(String reason) {
         counts.computeIfAbsent(reason, r -> new LongAdder()).increment();
         if (!EXPIRED.equals(reason)) {
-            listener.deadLettered();
+            listener.deadLettered(reason);
         }
     }
 

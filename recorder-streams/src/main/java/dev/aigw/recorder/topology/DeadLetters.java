@@ -7,7 +7,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /** The headers a dead letter carries: why it was refused and where it came from. */
 public final class DeadLetters {
-    /** Machine-readable reason: {@code undecodable}, {@code invalid}, {@code conflict} or {@code late}. */
+    /** Machine-readable reason: {@code undecodable}, {@code invalid}, {@code conflict}, {@code late}, {@code too_many_events}. */
     public static final String REASON = "aigw.dlq.reason";
     /** Human-readable detail; never quotes the event's content. */
     public static final String DETAIL = "aigw.dlq.detail";
@@ -34,7 +34,7 @@ public final class DeadLetters {
         return headers;
     }
 
-    private static void add(Headers headers, String name, String value) {
+    static void add(Headers headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,11 +1,15 @@
 package dev.aigw.recorder.topology;
 
 import dev.aigw.events.v1.InterceptionEvent;
+import dev.aigw.recorder.audit.RecordBounds;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Deserializer;
 
-/** Decodes a record of the events topic and checks what the recorder relies on. */
+/**
+ * Decodes a record of the events topic, checks what the recorder relies on and cuts it to its bounds
+ * ({@link RecordBounds}): whoever wrote the event, nothing the recorder derives from it can outgrow a hop's limits.
+ */
 final class EventDecoder {
     /** A dead-letter reason: the value is not an event in the Confluent wire format. */
     static final String UNDECODABLE = "undecodable";
@@ -24,7 +28,7 @@ final class EventDecoder {
     sealed interface Decoded {
     }
 
-    /** A valid event. */
+    /** A valid event, within its bounds. */
     record Valid(InterceptionEvent event) implements Decoded {
     }
 
@@ -43,7 +47,7 @@ final class EventDecoder {
             return new Invalid(UNDECODABLE, e.getMessage());
         }
         String problem = problem(key, event);
-        return problem == null ? new Valid(event) : new Invalid(INVALID, problem);
+        return problem == null ? new Valid(RecordBounds.apply(event)) : new Invalid(INVALID, problem);
     }
 
     // Events are partitioned by interception id; a record keyed otherwise would be folded on the wrong task.

@@ -3,6 +3,7 @@ package dev.aigw.recorder.topology;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.recorder.audit.AuditRow;
 import dev.aigw.recorder.audit.InterceptionState;
+import dev.aigw.recorder.audit.RecordBounds;
 import dev.aigw.recorder.audit.Retention;
 import dev.aigw.recorder.audit.SummaryChange;
 import java.time.Duration;
@@ -28,6 +29,8 @@ final class InterceptionProcessor implements Processor<byte[], byte[], String, O
     static final String CONFLICT = "conflict";
     /** A dead-letter reason: the interception started longer ago than the late-event window and is forgotten. */
     static final String LATE = "late";
+    /** A dead-letter reason: the interception already has as many events as its state may remember. */
+    static final String TOO_MANY_EVENTS = "too_many_events";
 
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
@@ -95,6 +98,11 @@ final class InterceptionProcessor implements Processor<byte[], byte[], String, O
             }
             case CONFLICT -> {
                 reject(record, CONFLICT, "seq " + event.getSeq() + " or this payload's type is already taken by another event");
+                return;
+            }
+            case TOO_MANY -> {
+                reject(record, TOO_MANY_EVENTS, "the interception has " + RecordBounds.EVENTS_PER_INTERCEPTION
+                        + " events already, the most one may have");
                 return;
             }
             case NEW -> { }

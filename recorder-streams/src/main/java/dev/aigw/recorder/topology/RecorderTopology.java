@@ -45,8 +45,8 @@ public final class RecorderTopology {
     /** Usage rollups, keyed by day, initiator, provider instance and model. */
     public static final String USAGE_STORE = "usage";
 
-    private static final Serde<AuditRow> ROWS = JsonSerde.of(AuditRow.class);
-    private static final Serde<SummaryChange> CHANGES = JsonSerde.of(SummaryChange.class);
+    private static final Serde<AuditRow> ROWS = SmileSerde.of(AuditRow.class);
+    private static final Serde<SummaryChange> CHANGES = SmileSerde.of(SummaryChange.class);
 
     private RecorderTopology() {
     }
@@ -82,13 +82,13 @@ public final class RecorderTopology {
 
     private static void addStores(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INTERCEPTIONS_STORE),
-                Serdes.String(), JsonSerde.of(InterceptionState.class)));
+                Serdes.String(), SmileSerde.of(InterceptionState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE),
-                Serdes.String(), JsonSerde.of(InterceptionProcessor.OpenInterception.class)));
+                Serdes.String(), SmileSerde.of(InterceptionProcessor.OpenInterception.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSIONS_STORE),
-                Serdes.String(), JsonSerde.of(SessionState.class)));
+                Serdes.String(), SmileSerde.of(SessionState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USAGE_STORE),
-                Serdes.String(), JsonSerde.of(UsageState.class)));
+                Serdes.String(), SmileSerde.of(UsageState.class)));
     }
 
     private static List<KeyValue<byte[], byte[]>> deadLetter(String key, Outcome outcome) {

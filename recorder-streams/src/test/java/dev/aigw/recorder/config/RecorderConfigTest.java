@@ -25,6 +25,15 @@ class RecorderConfigTest {
         assertThat(config.retention()).isEqualTo(Duration.ofDays(60));
         assertThat(config.port()).isEqualTo(8082);
         assertThat(config.cassandraContactPoints()).containsExactly(InetSocketAddress.createUnresolved("127.0.0.1", 9042));
+        assertThat(config.stallAfter()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(config.rowsDeadLetterTopic()).isEqualTo("aigw.audit.rows.dlq.v1");
+    }
+
+    @Test
+    void shouldRefuseAZeroStallThreshold() {
+        assertThatThrownBy(() -> RecorderConfig.fromEnv(Map.of("CODER_AI_GATEWAY_RECORDER_STALL_AFTER", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("CODER_AI_GATEWAY_RECORDER_STALL_AFTER must be longer than zero");
     }
 
     @Test

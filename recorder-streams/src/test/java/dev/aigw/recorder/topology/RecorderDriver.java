@@ -63,7 +63,7 @@ final class RecorderDriver implements AutoCloseable {
         }
         driver = new TopologyTestDriver(RecorderTopology.build(config, singleObject(), counters), props, now);
         events = driver.createInputTopic(EVENTS, new ByteArraySerializer(), new ByteArraySerializer());
-        rows = driver.createOutputTopic(ROWS, new StringDeserializer(), JsonSerde.of(AuditRow.class));
+        rows = driver.createOutputTopic(ROWS, new StringDeserializer(), SmileSerde.of(AuditRow.class));
         deadLetters = driver.createOutputTopic(DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

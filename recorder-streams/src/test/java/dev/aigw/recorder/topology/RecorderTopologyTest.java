@@ -6,6 +6,7 @@ import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStatus;
 import dev.aigw.recorder.TestInterception;
 import dev.aigw.recorder.audit.AuditRow;
+import dev.aigw.recorder.audit.RecordBounds;
 import dev.aigw.recorder.audit.SessionState;
 import dev.aigw.recorder.audit.Tokens;
 import dev.aigw.recorder.audit.UsageState;
@@ -208,6 +209,24 @@ class RecorderTopologyTest {
                     .containsEntry("conflict", 1L).containsEntry("late", 1L);
             assertThat(driver.interception(i.id()).prompt()).isEqualTo("real");
             assertThat(driver.interception(old.id())).isNull();
+        }
+    }
+
+    @Test
+    void shouldDeadLetterEventsPastTheBoundOfOneInterceptionAndKeepRecordingOthers() {
+        TestInterception flood = TestInterception.of(NOW.minusSeconds(60), "mallory", null);
+        TestInterception other = TestInterception.of(NOW.minusSeconds(60), "carol", null);
+        try (RecorderDriver driver = new RecorderDriver(NOW)) {
+            driver.send(flood.started(0));
+            for (int seq = 1; seq <= RecordBounds.EVENTS_PER_INTERCEPTION; seq++) {
+                driver.send(flood.tokens(seq, 1, 0, 0, 0, 0));
+            }
+            driver.send(other.started(0), other.ended(1, InterceptionStatus.COMPLETED));
+
+            assertThat(driver.deadLetters()).singleElement()
+                    .satisfies(r -> assertThat(header(r, DeadLetters.REASON)).isEqualTo("too_many_events"));
+            assertThat(driver.interception(flood.id()).tokens().input()).isEqualTo(RecordBounds.EVENTS_PER_INTERCEPTION - 1);
+            assertThat(driver.interception(other.id()).status()).isEqualTo("completed");
         }
     }
 

@@ -12,14 +12,15 @@ import java.util.stream.Collectors;
 
 /** The audit keyspace's DDL as idempotent CQL statements, with the keyspace and replication filled in. */
 public final class CqlScripts {
-    private static final List<String> SCRIPTS = List.of("/cql/001_audit.cql");
+    private static final List<String> SCRIPTS = List.of("/cql/001_audit.cql", "/cql/002_truncation_marks.cql");
     private static final Pattern KEYSPACE = Pattern.compile("[a-z][a-z0-9_]{0,47}");
 
     private CqlScripts() {
     }
 
     /**
-     * Statements that create the keyspace and every table if missing.
+     * Statements that create the keyspace and every table if missing, then bring older tables up to date, in script
+     * order.
      *
      * @param keyspace    lowercase keyspace name
      * @param replication a CQL replication map, e.g. {@code {'class': 'SimpleStrategy', 'replication_factor': 1}}

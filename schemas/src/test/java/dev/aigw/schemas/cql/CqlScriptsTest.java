@@ -21,6 +21,17 @@ class CqlScriptsTest {
     }
 
     @Test
+    void shouldAddTruncationMarksAfterCreatingTheTablesWhenRendering() {
+        List<String> statements = CqlScripts.statements("audit_x", RF1);
+
+        int created = statements.indexOf(statements.stream()
+                .filter(s -> s.startsWith("CREATE TABLE IF NOT EXISTS audit_x.prompts (")).findFirst().orElseThrow());
+        assertThat(statements.subList(created, statements.size()))
+                .contains("ALTER TABLE audit_x.prompts ADD IF NOT EXISTS truncated frozen<map<text, text>>",
+                        "ALTER TABLE audit_x.interceptions ADD IF NOT EXISTS truncated frozen<map<text, text>>");
+    }
+
+    @Test
     void shouldRefuseKeyspaceNamesThatCouldInjectCql() {
         assertThatThrownBy(() -> CqlScripts.statements("x; DROP KEYSPACE y", RF1))
                 .isInstanceOf(IllegalArgumentException.class)
