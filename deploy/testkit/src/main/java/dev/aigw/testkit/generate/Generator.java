@@ -65,10 +65,10 @@ public final class Generator {
         return seed;
     }
 
-    /** A value shown in an assertion message: its JSON, cut after 200 characters. */
+    /** A value shown in an assertion message: its JSON, cut after 500 characters. */
     public static String shown(Object value) {
         String text = String.valueOf(value);
-        return text.length() > 200 ? text.substring(0, 200) + "... (" + text.length() + " chars)" : text;
+        return text.length() > 500 ? text.substring(0, 500) + "... (" + text.length() + " chars)" : text;
     }
 
     /** True with probability {@code p}. */
