@@ -130,8 +130,8 @@ public final class Generator {
         };
     }
 
-    /** A number: small and huge, negative, fractional, with exponents, past what a long or a double holds. */
-    public JsonNode number() {
+    // A number: small and huge, negative, fractional, with exponents, past what a long or a double holds.
+    private JsonNode number() {
         return switch (random.nextInt(7)) {
             case 0 -> NODES.numberNode(pick(LONGS));
             case 1 -> NODES.numberNode(random.nextLong() >> random.nextInt(64));
@@ -164,8 +164,8 @@ public final class Generator {
         };
     }
 
-    /** An object key: a name the parsers read, or any short string. */
-    public String key() {
+    // An object key: a name the parsers read, or any short string.
+    private String key() {
         return random.nextBoolean() ? pick(NAMES) : units(between(0, 8));
     }
 
