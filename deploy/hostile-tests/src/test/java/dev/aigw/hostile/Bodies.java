@@ -1,12 +1,12 @@
 package dev.aigw.hostile;
 
-import dev.aigw.testkit.fixtures.Txtar;
+import dev.aigw.testkit.generate.ValidRequest;
 
 /** The valid request body of each intercepted API, from the recorded fixtures. */
 final class Bodies {
-    static final String MESSAGES = Txtar.fixture("anthropic/simple.txtar").required("request");
-    static final String CHAT = Txtar.fixture("openai/chatcompletions/simple.txtar").required("request");
-    static final String RESPONSES = Txtar.fixture("openai/responses/blocking/simple.txtar").required("request");
+    static final String MESSAGES = ValidRequest.MESSAGES.body();
+    static final String CHAT = ValidRequest.CHAT.body();
+    static final String RESPONSES = ValidRequest.RESPONSES.body();
 
     private Bodies() {
     }
