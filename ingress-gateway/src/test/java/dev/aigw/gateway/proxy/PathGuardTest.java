@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PathGuardTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/a/../b", "/a/./b", "/a/..", "/a%2Fb", "/a%2fb", "/a%5Cb", "/a/%2E%2E/b", "/a\\b", "/a%00", "/a%0d%0a"})
+    @ValueSource(strings = {"/a/../b", "/a/./b", "/a/..", "/a/..;x/b", "/a/.;/b", "/a/..;", "/a%2Fb", "/a%2fb", "/a%5Cb", "/a/%2E%2E/b", "/a\\b", "/a%00", "/a%0d%0a"})
     void shouldFindAmbiguousPaths(String path) {
         assertThat(PathGuard.ambiguous(path)).isTrue();
     }
