@@ -12,8 +12,13 @@ import org.apache.avro.Schema;
 
 /** The registry's operations over the replayed state and the log; HTTP-free so it can be tested without a server. */
 final class SchemaRegistry {
-    /** Proposals per registration; only a burst of concurrent registrations on other instances can use them up. */
-    private static final int MAX_PROPOSALS = 5;
+    /**
+     * Proposals per registration. A proposal loses only to another instance's that won, so every loss is progress for
+     * someone; a burst of registrations spread over instances (SchemaRegistryIT's 16 on two, on a loaded machine) can
+     * make one instance lose once per registration of the others, so the bound is far above any such burst and only
+     * stops a log that never applies what it is sent.
+     */
+    private static final int MAX_PROPOSALS = 64;
 
     private final RegistryState state;
     private final SchemaLog log;
