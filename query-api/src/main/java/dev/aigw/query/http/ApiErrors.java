@@ -1,0 +1,146 @@
+package dev.aigw.query.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigw.query.paging.PagingException;
+import dev.aigw.query.search.SearchException;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpException;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every refusal of the API in one shape, {@code {"message", "detail"}}: the errors of the routes, and the server's own
+ * answers to requests it refuses before routing (malformed HTTP, a request line, headers or body over its limit,
+ * HTTP/1.0). Bad input is a 4xx naming what is wrong; a 5xx is only our own fault.
+ */
+public final class ApiErrors {
+    private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Helidon 4.5 reports headers over maxHeadersSize as this IllegalStateException, which would otherwise be a 500.
+    private static final String HEADERS_EXCEEDED = "Header size exceeded";
+    private static final Status HEADERS_TOO_LARGE = Status.create(431, "Request Header Fields Too Large");
+
+    private ApiErrors() {
+    }
+
+    /** Registers the error handlers of every API route. */
+    public static void register(HttpRouting.Builder routing) {
+        routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), e.getMessage(), e.detail()))
+                // The server's own refusals, such as 404 for a path no route matches, keep their status.
+                .error(HttpException.class, (req, res, e) -> send(res, e.status(), e.status().reasonPhrase() + ".",
+                        e.getMessage()))
+                .error(SearchException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400, "Invalid search query.",
+                        e.getMessage()))
+                .error(PagingException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400,
+                        "Invalid pagination parameters.", e.getMessage()))
+                .error(RuntimeException.class, (req, res, e) -> {
+                    LOG.log(Level.SEVERE, "query API fault on " + req.path().path(), e);
+                    send(res, Status.INTERNAL_SERVER_ERROR_500, "Internal error.", e.getClass().getSimpleName());
+                });
+    }
+
+    /**
+     * Answers for requests the server refuses outside the routes, each with a body in the API's shape. The connection
+     * is closed after them: what follows on it cannot be trusted to be a request.
+     *
+     * @param limits the limits the server was built with, to name them in the answers
+     */
+    public static DirectHandlers transport(Limits limits) {
+        DirectHandler handler = new Transport(limits);
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, handler);
+        }
+        return handlers.build();
+    }
+
+    /**
+     * The sizes the server accepts.
+     *
+     * @param requestLineBytes longest request line (method, target and version)
+     * @param headerBytes      largest header section
+     * @param bodyBytes        largest request body
+     */
+    public record Limits(int requestLineBytes, int headerBytes, long bodyBytes) {
+    }
+
+    static void send(ServerResponse res, Status status, String message, String detail) {
+        res.status(status);
+        Json.send(res, shape(message, detail));
+    }
+
+    private static Map<String, String> shape(String message, String detail) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("message", message);
+        body.put("detail", detail);
+        return body;
+    }
+
+    private record Transport(Limits limits) implements DirectHandler {
+        @Override
+        public TransportResponse handle(TransportRequest request, EventType type, Status status,
+                                        ServerResponseHeaders headers, Throwable thrown, System.Logger logger) {
+            if (headersExceeded(thrown)) {
+                return answer(HEADERS_TOO_LARGE, "Request header fields too large.",
+                        "the header section exceeds the limit of " + limits.headerBytes() + " bytes");
+            }
+            return DirectHandler.super.handle(request, type, status, headers, thrown, logger);
+        }
+
+        @Override
+        public TransportResponse handle(TransportRequest request, EventType type, Status status,
+                                        ServerResponseHeaders headers, String message) {
+            if (status == Status.REQUEST_ENTITY_TOO_LARGE_413) {
+                return answer(status, "Request body too large.",
+                        "the request body exceeds the limit of " + limits.bodyBytes() + " bytes");
+            }
+            if (status == Status.REQUEST_URI_TOO_LONG_414) {
+                return answer(status, "Request URI too long.",
+                        "the request line exceeds the limit of " + limits.requestLineBytes() + " bytes");
+            }
+            if (type == EventType.HTTP_VERSION_NOT_SUPPORTED) {
+                return answer(Status.HTTP_VERSION_NOT_SUPPORTED_505, "HTTP version not supported.",
+                        "the API speaks HTTP/1.1 (and HTTP/2); HTTP/1.0 is refused because its connection and body "
+                                + "rules differ, send the request as HTTP/1.1");
+            }
+            if (type == EventType.INTERNAL_ERROR || status.code() >= 500) {
+                LOG.log(Level.SEVERE, "query API fault before routing: " + message);
+                return answer(status, "Internal error.", message);
+            }
+            return answer(status, "Malformed HTTP request.",
+                    "the request line or a header is not valid HTTP/1.1: " + message);
+        }
+
+        private static boolean headersExceeded(Throwable thrown) {
+            for (Throwable t = thrown; t != null; t = t.getCause()) {
+                if (t instanceof IllegalStateException && HEADERS_EXCEEDED.equals(t.getMessage())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static TransportResponse answer(Status status, String message, String detail) {
+            try {
+                return TransportResponse.builder()
+                        .status(status)
+                        .header(HeaderValues.CONTENT_TYPE_JSON)
+                        .header(HeaderValues.CONNECTION_CLOSE)
+                        .keepAlive(false)
+                        .entity(MAPPER.writeValueAsBytes(shape(message, detail)))
+                        .build();
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a map of strings always encodes", e);
+            }
+        }
+    }
+}
