@@ -10,6 +10,7 @@ import dev.aigw.query.http.KeysService;
 import dev.aigw.query.http.OpenApiService;
 import dev.aigw.query.http.ProvidersService;
 import dev.aigw.query.http.RequestGuard;
+import dev.aigw.query.http.RequestLineGate;
 import dev.aigw.query.http.RequestMetrics;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.ProviderSettings;
@@ -91,14 +92,16 @@ public final class QueryApi implements AutoCloseable {
 
     /**
      * The listener's address and limits, and the answers to requests refused outside the routes, each in the API's
-     * error shape: 413 over the body limit, 414 over the request line's, 431 over the headers', 505 for HTTP/1.0.
+     * error shape: 413 over the body limit, 414 over the request line's, 400 over the headers', 505 for HTTP/1.0.
      */
     static WebServerConfig.Builder listener(WebServerConfig.Builder server, QueryConfig config) {
+        Http1Config http1 = Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE_BYTES).maxHeadersSize(MAX_HEADER_BYTES)
+                .build();
         return server.host(config.host())
                 .port(config.port())
                 .maxPayloadSize(config.maxBodyBytes())
-                .addProtocol(Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE_BYTES)
-                        .maxHeadersSize(MAX_HEADER_BYTES).build())
+                .addProtocol(http1)
+                .addConnectionSelector(new RequestLineGate(http1))
                 .directHandlers(ApiErrors.transport(new ApiErrors.Limits(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES,
                         config.maxBodyBytes())))
                 // A page leaves in several segments; with Nagle on, the last waits for a delayed ACK (~40 ms).

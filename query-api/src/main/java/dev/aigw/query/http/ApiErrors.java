@@ -12,6 +12,8 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -19,15 +21,12 @@ import java.util.logging.Logger;
 
 /**
  * Every refusal of the API in one shape, {@code {"message", "detail"}}: the errors of the routes, and the server's own
- * answers to requests it refuses before routing (malformed HTTP, a request line, headers or body over its limit,
+ * answers to requests it refuses outside the routes (malformed HTTP, a request line, headers or body over its limit,
  * HTTP/1.0). Bad input is a 4xx naming what is wrong; a 5xx is only our own fault.
  */
 public final class ApiErrors {
     private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    // Helidon 4.5 reports headers over maxHeadersSize as this IllegalStateException, which would otherwise be a 500.
-    private static final String HEADERS_EXCEEDED = "Header size exceeded";
-    private static final Status HEADERS_TOO_LARGE = Status.create(431, "Request Header Fields Too Large");
 
     private ApiErrors() {
     }
@@ -78,6 +77,25 @@ public final class ApiErrors {
         Json.send(res, shape(message, detail));
     }
 
+    /** A whole HTTP/1.1 answer that closes the connection, for a connection that never reaches Helidon's parser. */
+    static byte[] raw(Status status, String message, String detail) {
+        byte[] body = bytes(shape(message, detail));
+        String head = "HTTP/1.1 " + status.code() + " " + status.reasonPhrase() + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        byte[] head8 = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = Arrays.copyOf(head8, head8.length + body.length);
+        System.arraycopy(body, 0, all, head8.length, body.length);
+        return all;
+    }
+
+    private static byte[] bytes(Map<String, String> body) {
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always encodes", e);
+        }
+    }
+
     private static Map<String, String> shape(String message, String detail) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("message", message);
@@ -86,16 +104,6 @@ public final class ApiErrors {
     }
 
     private record Transport(Limits limits) implements DirectHandler {
-        @Override
-        public TransportResponse handle(TransportRequest request, EventType type, Status status,
-                                        ServerResponseHeaders headers, Throwable thrown, System.Logger logger) {
-            if (headersExceeded(thrown)) {
-                return answer(HEADERS_TOO_LARGE, "Request header fields too large.",
-                        "the header section exceeds the limit of " + limits.headerBytes() + " bytes");
-            }
-            return DirectHandler.super.handle(request, type, status, headers, thrown, logger);
-        }
-
         @Override
         public TransportResponse handle(TransportRequest request, EventType type, Status status,
                                         ServerResponseHeaders headers, String message) {
@@ -109,38 +117,26 @@ public final class ApiErrors {
             }
             if (type == EventType.HTTP_VERSION_NOT_SUPPORTED) {
                 return answer(Status.HTTP_VERSION_NOT_SUPPORTED_505, "HTTP version not supported.",
-                        "the API speaks HTTP/1.1 (and HTTP/2); HTTP/1.0 is refused because its connection and body "
-                                + "rules differ, send the request as HTTP/1.1");
+                        "the API speaks HTTP/1.1 only; send the request as HTTP/1.1");
             }
             if (type == EventType.INTERNAL_ERROR || status.code() >= 500) {
-                LOG.log(Level.SEVERE, "query API fault before routing: " + message);
-                return answer(status, "Internal error.", message);
+                LOG.log(Level.SEVERE, "query API fault before routing, answered " + status.code());
+                return answer(status, "Internal error.", "the server failed to read the request");
             }
-            return answer(status, "Malformed HTTP request.",
-                    "the request line or a header is not valid HTTP/1.1: " + message);
-        }
-
-        private static boolean headersExceeded(Throwable thrown) {
-            for (Throwable t = thrown; t != null; t = t.getCause()) {
-                if (t instanceof IllegalStateException && HEADERS_EXCEEDED.equals(t.getMessage())) {
-                    return true;
-                }
-            }
-            return false;
+            // Helidon 4.5 tells a header section over its limit from other malformed headers only in its log, so both
+            // are one 400 (not 431) whose detail names the limit.
+            return answer(status, "Malformed HTTP request.", "the request line or a header is not valid HTTP/1.1, or the "
+                    + "header section exceeds the limit of " + limits.headerBytes() + " bytes");
         }
 
         private static TransportResponse answer(Status status, String message, String detail) {
-            try {
-                return TransportResponse.builder()
-                        .status(status)
-                        .header(HeaderValues.CONTENT_TYPE_JSON)
-                        .header(HeaderValues.CONNECTION_CLOSE)
-                        .keepAlive(false)
-                        .entity(MAPPER.writeValueAsBytes(shape(message, detail)))
-                        .build();
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a map of strings always encodes", e);
-            }
+            return TransportResponse.builder()
+                    .status(status)
+                    .header(HeaderValues.CONTENT_TYPE_JSON)
+                    .header(HeaderValues.CONNECTION_CLOSE)
+                    .keepAlive(false)
+                    .entity(bytes(shape(message, detail)))
+                    .build();
         }
     }
 }

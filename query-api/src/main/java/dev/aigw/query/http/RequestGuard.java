@@ -5,13 +5,12 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import java.util.Locale;
 
 /**
  * Refuses, before routing, requests whose meaning a lenient server would have to guess: a path with dot segments,
  * percent-encoded dots, separators or control characters, or backslashes (the server would normalise them into a
- * route the sender did not write, such as {@code /api/v2/aibridge/x/..%2f..%2fkeys}), a method name that is not
- * upper case ({@code get} is not {@code GET}: methods are case-sensitive), and a header with an empty name.
+ * route the sender did not write, such as {@code /api/v2/aibridge/x/..%2f..%2fkeys}), and a header with an empty
+ * name. ({@link RequestLineGate} refuses lower-case method names, which Helidon upper-cases before any filter runs.)
  *
  * <p>The gateway has a guard of its own for its paths. Services never import each other, and {@code schemas} is the
  * event contract, not an HTTP library, so this one stays here; the API's paths hold only ids and names, so it is
@@ -20,10 +19,6 @@ import java.util.Locale;
 public final class RequestGuard implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        String method = req.prologue().method().text();
-        if (!method.equals(method.toUpperCase(Locale.ROOT))) {
-            throw refused("method \"" + method + "\" is not an HTTP method: method names are case-sensitive, such as GET");
-        }
         String raw = req.prologue().uriPath().rawPath();
         if (ambiguous(raw)) {
             throw refused("the path must not hold dot segments, encoded dots, separators or control characters, "
