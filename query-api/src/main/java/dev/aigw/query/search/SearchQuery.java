@@ -9,12 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Parses the reference's {@code q} language: space-separated {@code key:value} terms, values quoted with {@code "}
  * when they hold spaces, and bare words meaning {@code initiator:<word>}. Each key at most once.
  */
 public final class SearchQuery {
+    private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("\\d{4}-");
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private enum Key { INITIATOR, PROVIDER, PROVIDER_NAME, MODEL, CLIENT, SESSION_ID, STARTED_AFTER, STARTED_BEFORE }
 
     private SearchQuery() {
@@ -91,13 +96,27 @@ public final class SearchQuery {
 
     private static Optional<Instant> time(Map<Key, String> terms, Key key) {
         return text(terms, key).map(value -> {
-            try {
-                return OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new SearchException("search term " + name(key) + " must be an RFC 3339 time such as "
-                        + "2026-11-23T10:00:00Z, got \"" + value + "\"");
+            Instant at = null;
+            // RFC 3339 years have four digits; java.time alone would also take "+99999-…", whose instant no store or
+            // driver can hold.
+            if (FOUR_DIGIT_YEAR.matcher(value).lookingAt()) {
+                try {
+                    at = OffsetDateTime.parse(value).toInstant();
+                } catch (DateTimeParseException e) {
+                    // Answered below, like a time out of range.
+                }
             }
+            if (at == null || at.isBefore(FIRST) || at.isAfter(LAST)) {
+                throw new SearchException("search term " + name(key) + " must be an RFC 3339 time from 0000-01-01T00:00:00Z "
+                        + "to 9999-12-31T23:59:59Z, such as 2026-11-23T10:00:00Z, got \"" + shortened(value) + "\"");
+            }
+            return at;
         });
+    }
+
+    // A value is echoed in the answer, but never a long one.
+    private static String shortened(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
     }
 
     private static String name(Key key) {
