@@ -8,6 +8,7 @@ import dev.aigw.query.search.SearchQuery;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -32,13 +33,13 @@ final class AuditAccess {
 
     /** The authenticated caller and the search they may run, from {@code q}: 401 without a key, 400 for a bad q. */
     AuditRequest read(ServerRequest req) {
-        return read(req, "");
+        return read(req, Map.of());
     }
 
-    /** As {@link #read(ServerRequest)}, with more terms appended to {@code q}. */
-    AuditRequest read(ServerRequest req, String moreTerms) {
+    /** As {@link #read(ServerRequest)}, with terms given as their own parameters (each value taken whole). */
+    AuditRequest read(ServerRequest req, Map<String, String> moreTerms) {
         Caller caller = auth.caller(req);
-        return new AuditRequest(caller, scope(caller, SearchQuery.parse(req.query().first("q").orElse("") + moreTerms)));
+        return new AuditRequest(caller, scope(caller, SearchQuery.parse(req.query().first("q").orElse(""), moreTerms)));
     }
 
     /** The filter a caller may run: their own rows for a member, otherwise the asked initiator resolved to a user id. */

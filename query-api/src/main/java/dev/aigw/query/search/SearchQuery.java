@@ -27,18 +27,21 @@ public final class SearchQuery {
 
     /** The filter {@code q} describes; a blank {@code q} is {@link SearchFilter#ALL}. */
     public static SearchFilter parse(String q) {
+        return parse(q, Map.of());
+    }
+
+    /**
+     * The filter of {@code q} and of terms given apart from it, such as query parameters named like terms: each such
+     * value is taken whole, never split into further terms, and counts as that term given once more.
+     */
+    public static SearchFilter parse(String q, Map<String, String> more) {
         Map<Key, String> terms = new EnumMap<>(Key.class);
         for (String word : words(q == null ? "" : q)) {
             int colon = word.indexOf(':');
             Key key = colon < 0 ? Key.INITIATOR : key(word.substring(0, colon));
-            String value = unquote(colon < 0 ? word : word.substring(colon + 1));
-            if (value.isEmpty()) {
-                throw new SearchException("search term \"" + word + "\" has no value");
-            }
-            if (terms.put(key, value) != null) {
-                throw new SearchException("search term " + name(key) + " is given more than once");
-            }
+            put(terms, key, unquote(colon < 0 ? word : word.substring(colon + 1)), word);
         }
+        more.forEach((name, value) -> put(terms, key(name), value, name + ":" + value));
         Optional<Instant> after = time(terms, Key.STARTED_AFTER);
         Optional<Instant> before = time(terms, Key.STARTED_BEFORE);
         if (after.isPresent() && before.isPresent() && !after.get().isBefore(before.get())) {
@@ -46,6 +49,15 @@ public final class SearchQuery {
         }
         return new SearchFilter(text(terms, Key.INITIATOR), text(terms, Key.PROVIDER), text(terms, Key.PROVIDER_NAME),
                 text(terms, Key.MODEL), text(terms, Key.CLIENT), text(terms, Key.SESSION_ID), after, before);
+    }
+
+    private static void put(Map<Key, String> terms, Key key, String value, String word) {
+        if (value.isEmpty()) {
+            throw new SearchException("search term \"" + shortened(word) + "\" has no value");
+        }
+        if (terms.put(key, value) != null) {
+            throw new SearchException("search term " + name(key) + " is given more than once");
+        }
     }
 
     private static List<String> words(String q) {
@@ -80,7 +92,7 @@ public final class SearchQuery {
         try {
             return Key.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new SearchException("unknown search term \"" + name + "\"; known: initiator, provider, provider_name, "
+            throw new SearchException("unknown search term \"" + shortened(name) + "\"; known: initiator, provider, provider_name, "
                     + "model, client, session_id, started_after, started_before");
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,5 +84,21 @@ class SearchQueryTest {
 
         assertThat(filter.startedAfter()).hasValue(Instant.parse("0000-01-01T00:00:00Z"));
         assertThat(filter.startedBefore()).hasValue(Instant.parse("9999-12-31T23:59:59Z"));
+    }
+
+    @Test
+    void shouldTakeATermGivenAsAParameterWholeAndCountItWithQ() {
+        SearchFilter filter = SearchQuery.parse("model:m", Map.of("started_after", "2026-11-01T00:00:00Z"));
+
+        assertThat(filter.model()).hasValue("m");
+        assertThat(filter.startedAfter()).hasValue(Instant.parse("2026-11-01T00:00:00Z"));
+        // A parameter's value never becomes further terms.
+        assertThatThrownBy(() -> SearchQuery.parse("", Map.of("started_after", "2026-11-01T00:00:00Z initiator:bob")))
+                .isInstanceOf(SearchException.class).hasMessageContaining("started_after must be an RFC 3339 time");
+        assertThatThrownBy(() -> SearchQuery.parse("started_after:2026-11-01T00:00:00Z",
+                Map.of("started_after", "2026-11-02T00:00:00Z")))
+                .isInstanceOf(SearchException.class).hasMessageContaining("started_after is given more than once");
+        assertThatThrownBy(() -> SearchQuery.parse("", Map.of("started_before", "")))
+                .isInstanceOf(SearchException.class).hasMessageContaining("has no value");
     }
 }
