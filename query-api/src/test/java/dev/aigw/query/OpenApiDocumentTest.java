@@ -57,7 +57,8 @@ class OpenApiDocumentTest {
         QueryConfig config = QueryConfig.fromEnv(Map.of("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate()));
         List<HttpService> audit = AuditViews.create(config, auth, List::of, noSession);
         QueryApi.routing(recorder("", routes), audit,
-                List.of(new KeysService(null, auth, Clock.systemUTC(), config.keyMaxLifetime()), new ProvidersService(null, auth)));
+                List.of(new KeysService(null, auth, Clock.systemUTC(), config.keyMaxLifetime()),
+                        new ProvidersService(null, auth)));
         return routes;
     }
 

@@ -34,7 +34,7 @@ public final class KeysService implements HttpService {
     private final Clock clock;
     private final Duration maxLifetime;
 
-    /** A service publishing to the key topic of {@code control}; a key expires at most {@code maxLifetime} after it is created. */
+    /** A service publishing to the key topic of {@code control}; keys expire at most {@code maxLifetime} after creation. */
     public KeysService(ControlPlane<?> control, AdminAuth auth, Clock clock, Duration maxLifetime) {
         this.control = control;
         this.auth = auth;

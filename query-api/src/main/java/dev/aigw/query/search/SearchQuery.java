@@ -92,8 +92,8 @@ public final class SearchQuery {
         try {
             return Key.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new SearchException("unknown search term \"" + shortened(name) + "\"; known: initiator, provider, provider_name, "
-                    + "model, client, session_id, started_after, started_before");
+            throw new SearchException("unknown search term \"" + shortened(name) + "\"; known: initiator, provider, "
+                    + "provider_name, model, client, session_id, started_after, started_before");
         }
     }
 
@@ -119,8 +119,9 @@ public final class SearchQuery {
                 }
             }
             if (at == null || at.isBefore(FIRST) || at.isAfter(LAST)) {
-                throw new SearchException("search term " + name(key) + " must be an RFC 3339 time from 0000-01-01T00:00:00Z "
-                        + "to 9999-12-31T23:59:59Z, such as 2026-11-23T10:00:00Z, got \"" + shortened(value) + "\"");
+                throw new SearchException("search term " + name(key) + " must be an RFC 3339 time from "
+                        + "0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z, such as 2026-11-23T10:00:00Z, got \""
+                        + shortened(value) + "\"");
             }
             return at;
         });
