@@ -119,14 +119,18 @@ public final class ApiErrors {
                 return answer(Status.HTTP_VERSION_NOT_SUPPORTED_505, "HTTP version not supported.",
                         "the API speaks HTTP/1.1 only; send the request as HTTP/1.1");
             }
-            if (type == EventType.INTERNAL_ERROR || status.code() >= 500) {
+            if (type == EventType.INTERNAL_ERROR) {
                 LOG.log(Level.SEVERE, "query API fault before routing, answered " + status.code());
                 return answer(status, "Internal error.", "the server failed to read the request");
             }
-            // Helidon 4.5 tells a header section over its limit from other malformed headers only in its log, so both
-            // are one 400 (not 431) whose detail names the limit.
-            return answer(status, "Malformed HTTP request.", "the request line or a header is not valid HTTP/1.1, or the "
-                    + "header section exceeds the limit of " + limits.headerBytes() + " bytes");
+            if (status == Status.BAD_REQUEST_400) {
+                // Helidon 4.5 tells a header section over its limit from other malformed headers only in its log, so
+                // both are one 400 (not 431) whose detail names the limit.
+                return answer(status, "Malformed HTTP request.", "the request line or a header is not valid HTTP/1.1, "
+                        + "or the header section exceeds the limit of " + limits.headerBytes() + " bytes");
+            }
+            // Anything else the server refuses by itself, such as 503 when it is at its limit of concurrent requests.
+            return answer(status, status.reasonPhrase() + ".", message == null ? status.reasonPhrase() : message);
         }
 
         private static TransportResponse answer(Status status, String message, String detail) {

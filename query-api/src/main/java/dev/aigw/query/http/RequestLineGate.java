@@ -18,8 +18,10 @@ import java.util.Set;
  * connection it is refused 505 through {@link ApiErrors}), and a method name with lower-case letters, which Helidon
  * upper-cases and serves ({@code get} as {@code GET}) although method names are case-sensitive (refused 400 here).
  *
- * <p>Only the first request of a connection is read this way: Helidon offers no hook before it parses the next ones,
- * so on a kept-alive connection a later {@code get} is still served as {@code GET}.
+ * <p>Only the first request of a connection is read this way, and only when its request line is in the connection's
+ * first read (as any client writes it): Helidon offers no hook before it parses the next ones, and hands a connection
+ * to its HTTP/1.1 parser as soon as no other selector claims the first bytes. So a later {@code get} on a kept-alive
+ * connection, or one trickled a byte at a time, is still served as {@code GET}.
  */
 public final class RequestLineGate implements ServerConnectionSelector {
     private static final String HTTP_1_0 = " HTTP/1.0\r";
