@@ -9,7 +9,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 
 /** JSON responses of the API: snake_case fields and RFC 3339 times ({@link ApiErrors} has the error shape). */
-public final class Json {
+final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
