@@ -5,10 +5,12 @@ import com.datastax.oss.driver.api.core.metadata.NodeState;
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.query.http.AdminAuth;
 import dev.aigw.query.http.AuditViews;
-import dev.aigw.query.http.Json;
+import dev.aigw.query.http.ApiErrors;
 import dev.aigw.query.http.KeysService;
 import dev.aigw.query.http.OpenApiService;
 import dev.aigw.query.http.ProvidersService;
+import dev.aigw.query.http.RequestGuard;
+import dev.aigw.query.http.RequestLineGate;
 import dev.aigw.query.http.RequestMetrics;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.ProviderSettings;
@@ -17,8 +19,10 @@ import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import java.time.Clock;
@@ -31,6 +35,9 @@ public final class QueryApi implements AutoCloseable {
     /** Where the audit views are mounted: the reference's old and new prefixes. */
     public static final List<String> AUDIT_PREFIXES = List.of("/api/v2/aibridge", "/api/v2/ai-gateway");
     private static final Duration READY = Duration.ofSeconds(60);
+    // Helidon's defaults, set here so that the answers and docs/query-api.md can name them.
+    private static final int MAX_REQUEST_LINE_BYTES = 4096;
+    private static final int MAX_HEADER_BYTES = 16384;
 
     private final CqlSession session;
     private final ControlPlane<ProviderSettings> control;
@@ -58,7 +65,7 @@ public final class QueryApi implements AutoCloseable {
 
     private static QueryApi start(QueryConfig config, ControlPlane<ProviderSettings> control) {
         AdminAuth auth = new AdminAuth(config.adminToken(), control.keys()::get, Clock.systemUTC());
-        var keys = new KeysService(control, auth, Clock.systemUTC());
+        var keys = new KeysService(control, auth, Clock.systemUTC(), config.keyMaxLifetime());
         var providers = new ProvidersService(control, auth);
         CqlSession session = CqlSession.builder()
                 .addContactPoints(config.cassandraContactPoints())
@@ -66,11 +73,7 @@ public final class QueryApi implements AutoCloseable {
                 .build();
         List<HttpService> audit = AuditViews.create(config, auth, () -> control.keys().snapshot().values(), session);
         ServiceMetrics metrics = ServiceMetrics.create();
-        WebServer server = WebServer.builder()
-                .host(config.host())
-                .port(config.port())
-                // A page leaves in several segments; with Nagle on, the last waits for a delayed ACK (~40 ms).
-                .connectionOptions(o -> o.tcpNoDelay(true))
+        WebServer server = listener(WebServer.builder(), config)
                 .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true)
                         .addCheck(() -> HealthCheckResponse.builder().status(control.ready()).build(),
                                 HealthCheckType.READINESS, "control-plane")
@@ -87,6 +90,24 @@ public final class QueryApi implements AutoCloseable {
         return new QueryApi(session, control, server, metrics);
     }
 
+    /**
+     * The listener's address and limits, and the answers to requests refused outside the routes, each in the API's
+     * error shape: 413 over the body limit, 414 over the request line's, 400 over the headers', 505 for HTTP/1.0.
+     */
+    static WebServerConfig.Builder listener(WebServerConfig.Builder server, QueryConfig config) {
+        Http1Config http1 = Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE_BYTES).maxHeadersSize(MAX_HEADER_BYTES)
+                .build();
+        return server.host(config.host())
+                .port(config.port())
+                .maxPayloadSize(config.maxBodyBytes())
+                .addProtocol(http1)
+                .addConnectionSelector(new RequestLineGate(http1))
+                .directHandlers(ApiErrors.transport(new ApiErrors.Limits(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES,
+                        config.maxBodyBytes())))
+                // A page leaves in several segments; with Nagle on, the last waits for a delayed ACK (~40 ms).
+                .connectionOptions(o -> o.tcpNoDelay(true));
+    }
+
     // Up while the driver holds a connection to some node; it reconnects by itself.
     private static HealthCheckResponse cassandra(CqlSession session) {
         long up = session.getMetadata().getNodes().values().stream().filter(n -> n.getState() == NodeState.UP).count();
@@ -95,9 +116,10 @@ public final class QueryApi implements AutoCloseable {
 
     /** Every route of the API: the audit views under both prefixes, administration under {@code /api/v2}, OpenAPI. */
     static void routing(HttpRouting.Builder routing, List<HttpService> audit, List<HttpService> admin) {
+        routing.addFilter(new RequestGuard());
         AUDIT_PREFIXES.forEach(prefix -> routing.register(prefix, audit.toArray(HttpService[]::new)));
         routing.register("/api/v2", admin.toArray(HttpService[]::new)).register(new OpenApiService());
-        Json.registerErrors(routing);
+        ApiErrors.register(routing);
     }
 
     /** The port the API listens on. */

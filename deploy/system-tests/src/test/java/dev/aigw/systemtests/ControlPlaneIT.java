@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigw.events.v1.InterceptionEvent;
+import dev.aigw.events.v1.InterceptionStarted;
 import dev.aigw.gateway.Gateway;
 import dev.aigw.gateway.config.GatewayConfig;
 import dev.aigw.query.QueryApi;
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.recorder.store.AuditSchema;
+import dev.aigw.schemas.control.GatewayKeys;
 import dev.aigw.schemas.control.MasterKey;
 import dev.aigw.schemas.control.SealingException;
+import dev.aigw.schemas.registry.SchemaRegistryClient;
+import dev.aigw.schemas.serde.WireFormatSerde;
 import dev.aigw.testkit.RealStack;
 import dev.aigw.testkit.fixtures.FakeUpstream;
 import dev.aigw.testkit.fixtures.Txtar;
@@ -133,7 +138,8 @@ class ControlPlaneIT {
     @Test
     void shouldKeepSecretsOutOfBothTopicsAndListings() throws Exception {
         String key = createKey("carol", "auditor").path("key").asText();
-        String secret = key.substring(key.lastIndexOf('_') + 1);
+        // By the key's documented format, aigw_<key id>_<secret>: the base64url secret may itself hold '_'.
+        String secret = GatewayKeys.parse(key).orElseThrow().secret();
 
         for (String topic : List.of(env.get("CODER_AI_GATEWAY_CONTROL_KEYS_TOPIC"),
                 env.get("CODER_AI_GATEWAY_CONTROL_PROVIDERS_TOPIC"))) {
@@ -149,6 +155,71 @@ class ControlPlaneIT {
             assertThat(listing.statusCode()).isEqualTo(200);
             assertThat(listing.body()).doesNotContain(secret, PROVIDER_KEY, OTHER_PROVIDER_KEY);
         }
+    }
+
+    @Test
+    void shouldRecordAMembersRequestsUnderTheUsernameAnAdminGaveThem() throws Exception {
+        String grace = createKey("grace", "Grace Hopper", "member").path("key").asText();
+
+        HttpResponse<String> otherName = call("POST", "/api/v2/keys", "{\"username\": \"henry\"}", grace);
+        assertThat(otherName.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(otherName.body()).path("detail").asText()).contains("as an admin set it");
+        assertThat(call("POST", "/api/v2/keys", "{\"user_id\": \"henry\", \"username\": \"henry\"}", grace)
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> own = call("POST", "/api/v2/keys", "{\"name\": \"second laptop\"}", grace);
+        assertThat(own.statusCode()).isEqualTo(201);
+        JsonNode second = JSON.readTree(own.body());
+        assertThat(second.path("user_id").asText()).isEqualTo("grace");
+        assertThat(second.path("username").asText()).isEqualTo("Grace Hopper");
+
+        HttpResponse<String> taken = admin("POST", "/api/v2/keys", "{\"user_id\": \"henry\", \"username\": \"Grace Hopper\"}");
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(taken.body()).path("detail").asText()).contains("belongs to user grace");
+        assertThat(admin("POST", "/api/v2/keys", "{\"user_id\": \"grace\", \"username\": \"Amazing Grace\"}").statusCode())
+                .isEqualTo(409);
+        assertThat(admin("POST", "/api/v2/keys", "{\"user_id\": \"henry\", \"username\": \"grace\"}").statusCode())
+                .isEqualTo(409);
+        HttpResponse<String> again = admin("POST", "/api/v2/keys", "{\"user_id\": \"grace\"}");
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(again.body()).path("username").asText()).isEqualTo("Grace Hopper");
+
+        // The gateway records a request made with the key Grace created herself under the name an admin gave her.
+        HttpResponse<String> answer = RealStack.await(PROPAGATION, () -> ok(messages(gateway, second.path("key").asText())));
+        String interceptionId = answer.headers().firstValue("X-AI-Gateway-Interception-Id").orElseThrow();
+        String topic = env.get("CODER_AI_GATEWAY_INTERCEPTIONS_TOPIC");
+        var serde = WireFormatSerde.create(SchemaRegistryClient.create(RealStack.schemaRegistryUrl()), InterceptionEvent.class);
+        InterceptionStarted started = RealStack.await(Duration.ofSeconds(30), () -> readAll(topic).stream()
+                .map(r -> serde.deserializer().deserialize(topic, r.value()))
+                .filter(e -> e.getInterceptionId().equals(interceptionId) && e.getPayload() instanceof InterceptionStarted)
+                .map(e -> (InterceptionStarted) e.getPayload()).findFirst().orElse(null));
+        assertThat(started.getInitiatorId()).isEqualTo("grace");
+        assertThat(started.getInitiatorUsername()).isEqualTo("Grace Hopper");
+    }
+
+    @Test
+    void shouldAnswerMalformedKeyRequestsWith400NamingTheField() throws Exception {
+        String far = Instant.now().plus(Duration.ofDays(365 * 300)).toString();
+        Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("", "body");
+        bodies.put("not json", "body");
+        bodies.put("[\"user_id\"]", "body");
+        bodies.put("{\"user_id\": \"ivan\", \"name\": \"" + "n".repeat(129) + "\"}", "name");
+        bodies.put("{\"user_id\": \"ivan\", \"username\": \"" + "u".repeat(100_000) + "\"}", "username");
+        bodies.put("{\"user_id\": \"ivan\", \"name\": \"tab\\there\"}", "name");
+        bodies.put("{\"user_id\": \"ivan\", \"expires_at\": \"" + far + "\"}", "expires_at");
+        bodies.put("{\"user_id\": \"ivan\", \"expires_at\": \"+99999-01-01T00:00:00Z\"}", "expires_at");
+        bodies.put("{\"user_id\": \"ivan\", \"expires_at\": \"2001-01-01T00:00:00Z\"}", "expires_at");
+        bodies.put("{\"user_id\": \"ivan\", \"expiry\": \"2027-01-01T00:00:00Z\"}", "expiry");
+        for (var body : bodies.entrySet()) {
+            HttpResponse<String> refused = admin("POST", "/api/v2/keys", body.getKey());
+
+            assertThat(refused.statusCode()).as(body.getKey()).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).path("message").asText()).as(body.getKey())
+                    .isEqualTo("Invalid request: " + body.getValue() + ".");
+        }
+        HttpResponse<String> huge = admin("POST", "/api/v2/keys", "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(huge.body()).path("detail").asText()).contains("1048576");
     }
 
     @Test
@@ -276,8 +347,12 @@ class ControlPlaneIT {
     }
 
     private static JsonNode createKey(String user, String role) throws Exception {
+        return createKey(user, user, role);
+    }
+
+    private static JsonNode createKey(String user, String username, String role) throws Exception {
         HttpResponse<String> created = admin("POST", "/api/v2/keys",
-                "{\"user_id\": \"" + user + "\", \"username\": \"" + user + "\", \"role\": \"" + role
+                "{\"user_id\": \"" + user + "\", \"username\": \"" + username + "\", \"role\": \"" + role
                         + "\", \"name\": \"laptop\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode body = JSON.readTree(created.body());

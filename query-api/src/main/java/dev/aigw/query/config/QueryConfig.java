@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param keyspace               audit keyspace
  * @param adminToken             bootstrap admin credential, if set
  * @param countKeep              how long the count of a past day is kept (0 = always counted afresh)
+ * @param maxBodyBytes           largest request body accepted (413 above)
+ * @param keyMaxLifetime         latest expiry a new gateway key may be given, from its creation
  * @param control                where the control topics are and the master key sealing provider secrets
  */
 public record QueryConfig(String host,
@@ -32,7 +34,13 @@ public record QueryConfig(String host,
                           String keyspace,
                           Optional<String> adminToken,
                           Duration countKeep,
+                          long maxBodyBytes,
+                          Duration keyMaxLifetime,
                           ControlPlane.Settings control) {
+    /** Default of {@code QUERY_MAX_BODY_BYTES}: 1 MiB, far above any key or provider request. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    /** Default of {@code QUERY_KEY_MAX_LIFETIME}: two years. */
+    public static final Duration DEFAULT_KEY_MAX_LIFETIME = Duration.ofDays(730);
 
     /** Reads and validates the configuration from the environment alone. */
     public static QueryConfig fromEnv(Map<String, String> env) {
@@ -51,9 +59,17 @@ public record QueryConfig(String host,
                 List.of(InetSocketAddress.createUnresolved("127.0.0.1", 9042)), problems);
         MasterKey masterKey = MasterKey.fromSettings(s, problems);
         Duration countKeep = s.duration("QUERY_COUNT_KEEP", Duration.ofMinutes(1), problems);
+        long maxBody = s.longInteger("QUERY_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, problems);
+        if (maxBody <= 0) {
+            problems.add(s.setting("QUERY_MAX_BODY_BYTES").orElseThrow().source() + " must be a positive number of bytes");
+        }
+        Duration keyLifetime = s.duration("QUERY_KEY_MAX_LIFETIME", DEFAULT_KEY_MAX_LIFETIME, problems);
+        if (keyLifetime.isZero() || keyLifetime.isNegative()) {
+            problems.add(s.setting("QUERY_KEY_MAX_LIFETIME").orElseThrow().source() + " must be a positive duration");
+        }
         QueryConfig config = new QueryConfig(s.get("QUERY_HOST", "127.0.0.1"), port, contactPoints,
                 s.get("CASSANDRA_LOCAL_DC", "datacenter1"), s.get("CASSANDRA_KEYSPACE", "aigw"), s.get("ADMIN_TOKEN"),
-                countKeep,
+                countKeep, maxBody, keyLifetime,
                 new ControlPlane.Settings(s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
                         URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
                         s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS),

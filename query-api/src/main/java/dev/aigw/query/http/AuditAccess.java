@@ -1,8 +1,6 @@
 package dev.aigw.query.http;
 
 import dev.aigw.control.v1.KeyEvent;
-import dev.aigw.control.v1.KeyIssued;
-import dev.aigw.control.v1.KeyRevoked;
 import dev.aigw.control.v1.KeyRole;
 import dev.aigw.query.search.SearchException;
 import dev.aigw.query.search.SearchFilter;
@@ -10,14 +8,14 @@ import dev.aigw.query.search.SearchQuery;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Who may read which audit rows. Every role may read; a member's search is narrowed to their own rows whatever it asks
  * for, while auditors and admins read everyone's. The {@code initiator} term takes a user id, {@code me}, or a
- * username, which is resolved to a user id through the gateway keys (every person who can make a request has one, and
- * a key keeps its owner's id and username after it is revoked).
+ * username, which is resolved to a user id through the gateway keys ({@link People}: one username names one person).
  */
 final class AuditAccess {
     private final AdminAuth auth;
@@ -35,13 +33,13 @@ final class AuditAccess {
 
     /** The authenticated caller and the search they may run, from {@code q}: 401 without a key, 400 for a bad q. */
     AuditRequest read(ServerRequest req) {
-        return read(req, "");
+        return read(req, Map.of());
     }
 
-    /** As {@link #read(ServerRequest)}, with more terms appended to {@code q}. */
-    AuditRequest read(ServerRequest req, String moreTerms) {
+    /** As {@link #read(ServerRequest)}, with terms given as their own parameters (each value taken whole). */
+    AuditRequest read(ServerRequest req, Map<String, String> moreTerms) {
         Caller caller = auth.caller(req);
-        return new AuditRequest(caller, scope(caller, SearchQuery.parse(req.query().first("q").orElse("") + moreTerms)));
+        return new AuditRequest(caller, scope(caller, SearchQuery.parse(req.query().first("q").orElse(""), moreTerms)));
     }
 
     /** The filter a caller may run: their own rows for a member, otherwise the asked initiator resolved to a user id. */
@@ -61,26 +59,18 @@ final class AuditAccess {
         if (term.equals("me")) {
             return caller.userId();
         }
-        List<KeyIssued> people = keys.get().stream().map(AuditAccess::issued).toList();
-        if (people.stream().anyMatch(k -> k.getUserId().equals(term))) {
+        People people = People.of(keys.get());
+        if (people.usernameOf(term).isPresent()) {
             return term;
         }
-        List<String> ids = people.stream().filter(k -> k.getUsername().equals(term)).map(KeyIssued::getUserId)
-                .distinct().toList();
+        List<String> ids = people.named(term);
         if (ids.size() > 1) {
+            // Only keys issued before usernames were tied to one person can disagree like this.
             throw new SearchException("search term initiator \"" + term + "\" is the username of " + ids.size()
                     + " people; give a user id");
         }
         // Nobody by that name: an id no key knows (perhaps of a deleted key) still finds that person's rows.
         return ids.isEmpty() ? term : ids.getFirst();
-    }
-
-    private static KeyIssued issued(KeyEvent key) {
-        return switch (key.getPayload()) {
-            case KeyIssued issued -> issued;
-            case KeyRevoked revoked -> revoked.getIssued();
-            default -> throw new IllegalStateException("unknown key record " + key.getPayload().getClass().getName());
-        };
     }
 
     /** An authenticated audit read: who asks, and the search they may run. */

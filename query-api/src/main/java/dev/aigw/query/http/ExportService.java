@@ -28,6 +28,7 @@ import java.util.logging.Logger;
 public final class ExportService implements HttpService {
     private static final Logger LOG = Logger.getLogger(ExportService.class.getName());
     private static final int FETCH = 1000;
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private final AuditAccess access;
     private final InterceptionLists lists;
@@ -68,16 +69,25 @@ public final class ExportService implements HttpService {
         }
     }
 
-    /** One CSV record (RFC 4180): fields with a comma, quote or line break are quoted; null is an empty field. */
+    /**
+     * One CSV record (RFC 4180): fields with a comma, quote or line break are quoted; null is an empty field. A field
+     * a spreadsheet would run as a formula (starting with {@code = + - @}, a tab or a carriage return: OWASP's CSV
+     * injection list) is quoted with a {@code '} in front, which spreadsheets show as text; audit fields hold what
+     * users sent, so an export must not become a way to run their formulas on an auditor's machine.
+     */
     static String csvLine(List<String> values) {
         StringBuilder line = new StringBuilder();
         for (String v : values) {
             if (!line.isEmpty()) {
                 line.append(',');
             }
-            if (v != null && v.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
-                line.append('"').append(v.replace("\"", "\"\"")).append('"');
-            } else if (v != null) {
+            if (v == null) {
+                continue;
+            }
+            boolean formula = !v.isEmpty() && FORMULA_STARTS.indexOf(v.charAt(0)) >= 0;
+            if (formula || v.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
+                line.append('"').append(formula ? "'" : "").append(v.replace("\"", "\"\"")).append('"');
+            } else {
                 line.append(v);
             }
         }

@@ -8,6 +8,8 @@ import io.helidon.webserver.http.ServerRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A JSON object request body, with typed field access that answers 400 naming the field. */
 final class JsonBody {
@@ -20,7 +22,8 @@ final class JsonBody {
     }
 
     static JsonBody read(ServerRequest req) {
-        return parse(req.content().as(String.class));
+        // Without a body Helidon has no entity to read as a String (IllegalStateException): the same 400 as "".
+        return parse(req.content().hasEntity() ? req.content().as(String.class) : "");
     }
 
     static JsonBody parse(String text) {
@@ -33,6 +36,17 @@ final class JsonBody {
         } catch (JsonProcessingException e) {
             throw invalid("body", "is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** Refuses a body holding a field outside {@code known}: a misspelt field must not be silently ignored. */
+    JsonBody only(Set<String> known) {
+        for (var names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw invalid(name, "is not a field of this request; known: " + String.join(", ", new TreeSet<>(known)));
+            }
+        }
+        return this;
     }
 
     boolean has(String field) {

@@ -3,7 +3,6 @@ package dev.aigw.query.http;
 import dev.aigw.control.v1.KeyEvent;
 import dev.aigw.control.v1.KeyIssued;
 import dev.aigw.control.v1.KeyRevoked;
-import dev.aigw.control.v1.KeyRole;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.GatewayKeys;
 import dev.aigw.schemas.control.KeyVerifier;
@@ -14,17 +13,18 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Gateway keys: {@code POST /keys}, {@code GET /keys[?user_id=]}, {@code DELETE /keys/{id}}. Admins manage everyone's
- * keys; others create, list and revoke their own, never with a higher role than theirs.
+ * keys; others create, list and revoke their own, never with a higher role than theirs. A key carries its owner's
+ * user id and username, which the gateway records with every request made with it, so only an admin decides them:
+ * see {@link People}.
  */
 public final class KeysService implements HttpService {
     private static final Logger LOG = Logger.getLogger(KeysService.class.getName());
@@ -32,12 +32,14 @@ public final class KeysService implements HttpService {
     private final ControlPlane<?> control;
     private final AdminAuth auth;
     private final Clock clock;
+    private final Duration maxLifetime;
 
-    /** A service publishing to the key topic of {@code control}. */
-    public KeysService(ControlPlane<?> control, AdminAuth auth, Clock clock) {
+    /** A service publishing to the key topic of {@code control}; keys expire at most {@code maxLifetime} after creation. */
+    public KeysService(ControlPlane<?> control, AdminAuth auth, Clock clock, Duration maxLifetime) {
         this.control = control;
         this.auth = auth;
         this.clock = clock;
+        this.maxLifetime = maxLifetime;
     }
 
     @Override
@@ -49,24 +51,49 @@ public final class KeysService implements HttpService {
 
     private void create(ServerRequest req, ServerResponse res) {
         Caller caller = auth.caller(req);
-        JsonBody body = JsonBody.read(req);
-        String userId = body.text("user_id").orElse(caller.userId());
-        KeyRole role = role(body.text("role").orElse("member"));
-        // KeyRole's symbols are ordered by privilege, member first.
-        if (!caller.admin() && (!userId.equals(caller.userId()) || role.ordinal() > caller.role().ordinal())) {
-            throw AdminAuth.forbidden("without the admin role a key can only be created for yourself, up to your own role");
-        }
         Instant now = clock.instant();
-        Instant expiresAt = body.text("expires_at").map(v -> expiry(v, now)).orElse(null);
-        String username = body.text("username").orElse(userId.equals(caller.userId()) ? caller.username() : userId);
+        KeyRequest wanted = KeyRequest.parse(JsonBody.read(req), now, maxLifetime);
         GatewayKeys.NewKey key = GatewayKeys.generate();
-        KeyIssued issued = new KeyIssued(required(userId, "user_id"), required(username, "username"), role,
-                body.text("name").orElse("default"), now, expiresAt, ByteBuffer.wrap(GatewayKeys.hash(key.secret())),
-                GatewayKeys.hint(key.full()));
-        control.publish(new KeyEvent(key.id(), issued));
-        LOG.info("key " + key.id() + " (" + issued.getHint() + ") issued to " + userId + " by " + caller.userId());
+        KeyIssued issued;
+        // Checked and published under one lock, so this node never lets two requests take one username at once.
+        synchronized (this) {
+            People people = People.of(control.keys().snapshot().values());
+            Owner owner = caller.admin() ? ownerSetByAdmin(wanted, caller, people) : ownOwner(wanted, caller, people);
+            issued = new KeyIssued(owner.userId(), owner.username(), wanted.role(), wanted.name(), now,
+                    wanted.expiresAt().orElse(null), ByteBuffer.wrap(GatewayKeys.hash(key.secret())),
+                    GatewayKeys.hint(key.full()));
+            control.publish(new KeyEvent(key.id(), issued));
+        }
+        LOG.info("key " + key.id() + " (" + issued.getHint() + ") issued to " + issued.getUserId() + " by "
+                + caller.userId());
         res.status(Status.CREATED_201);
         Json.send(res, Created.of(key.full(), KeyView.of(key.id(), new KeyEvent(key.id(), issued), now)));
+    }
+
+    /**
+     * A key of one's own, for a caller without the admin role: its owner is the caller and its username the one an admin
+     * gave the caller with their first key, and its role is at most the caller's. Asking for anything else is refused,
+     * not ignored.
+     */
+    static Owner ownOwner(KeyRequest wanted, Caller caller, People people) {
+        String username = people.usernameOf(caller.userId()).orElse(caller.username());
+        if (wanted.userId().filter(u -> !u.equals(caller.userId())).isPresent()) {
+            throw AdminAuth.forbidden("without the admin role a key can only be created for yourself, up to your own role");
+        }
+        if (wanted.username().filter(u -> !u.equals(username)).isPresent()) {
+            throw AdminAuth.forbidden("a key carries its owner's username as an admin set it (yours is \""
+                    + username + "\"); leave username out, or ask an admin");
+        }
+        // KeyRole's symbols are ordered by privilege, member first.
+        if (wanted.role().ordinal() > caller.role().ordinal()) {
+            throw AdminAuth.forbidden("without the admin role a key can only be created for yourself, up to your own role");
+        }
+        return new Owner(caller.userId(), username);
+    }
+
+    private static Owner ownerSetByAdmin(KeyRequest wanted, Caller caller, People people) {
+        String userId = wanted.userId().orElse(caller.userId());
+        return new Owner(userId, people.usernameFor(userId, wanted.username()));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -103,32 +130,8 @@ public final class KeysService implements HttpService {
         Json.send(res, KeyView.of(id, event, now));
     }
 
-    private static KeyRole role(String value) {
-        try {
-            return KeyRole.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw JsonBody.invalid("role", "must be member, auditor or admin, got \"" + value + "\"");
-        }
-    }
-
-    private static Instant expiry(String value, Instant now) {
-        Instant at;
-        try {
-            at = Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw JsonBody.invalid("expires_at", "must be an RFC 3339 time such as 2027-01-01T00:00:00Z");
-        }
-        if (!at.isAfter(now)) {
-            throw JsonBody.invalid("expires_at", "must be in the future");
-        }
-        return at;
-    }
-
-    private static String required(String value, String field) {
-        if (value.isBlank()) {
-            throw JsonBody.invalid(field, "must not be empty");
-        }
-        return value;
+    /** Whom a key is issued to. */
+    record Owner(String userId, String username) {
     }
 
     /** A created key: the only response that ever contains the full key. */

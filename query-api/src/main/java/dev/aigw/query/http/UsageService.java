@@ -7,7 +7,10 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code GET /usage?group_by=user|provider|model|day&started_after=&started_before=}: interception counts and token
@@ -31,8 +34,10 @@ public final class UsageService implements HttpService {
     private void usage(ServerRequest req, ServerResponse res) {
         UsageView.GroupBy groupBy = groupBy(Params.optional(req, "group_by").orElse("day"));
         // The range parameters are the q terms of the same name, so they are checked the same way.
-        String range = Params.optional(req, "started_after").map(v -> " started_after:" + v).orElse("")
-                + Params.optional(req, "started_before").map(v -> " started_before:" + v).orElse("");
+        Map<String, String> range = new HashMap<>();
+        for (String term : List.of("started_after", "started_before")) {
+            Params.optional(req, term).ifPresent(v -> range.put(term, v));
+        }
         AuditAccess.AuditRequest audit = access.read(req, range);
         try (var rows = usage.rows(audit.filter())) {
             Json.send(res, UsageView.of(groupBy, audit.filter(), rows));

@@ -34,7 +34,7 @@ class RequestMetricsTest {
         server = WebServer.builder().host("127.0.0.1").port(0)
                 .routing(r -> {
                     r.addFilter(new RequestMetrics(metrics.registry())).register("/api", things);
-                    Json.registerErrors(r);
+                    ApiErrors.register(r);
                 })
                 .build().start();
     }

@@ -1,0 +1,146 @@
+package dev.aigw.query.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigw.query.paging.PagingException;
+import dev.aigw.query.search.SearchException;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpException;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every refusal of the API in one shape, {@code {"message", "detail"}}: the errors of the routes, and the server's own
+ * answers to requests it refuses outside the routes (malformed HTTP, a request line, headers or body over its limit,
+ * HTTP/1.0). Bad input is a 4xx naming what is wrong; a 5xx is only our own fault.
+ */
+public final class ApiErrors {
+    private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ApiErrors() {
+    }
+
+    /** Registers the error handlers of every API route. */
+    public static void register(HttpRouting.Builder routing) {
+        routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), e.getMessage(), e.detail()))
+                // The server's own refusals, such as 404 for a path no route matches, keep their status.
+                .error(HttpException.class, (req, res, e) -> send(res, e.status(), e.status().reasonPhrase() + ".",
+                        e.getMessage()))
+                .error(SearchException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400, "Invalid search query.",
+                        e.getMessage()))
+                .error(PagingException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400,
+                        "Invalid pagination parameters.", e.getMessage()))
+                .error(RuntimeException.class, (req, res, e) -> {
+                    LOG.log(Level.SEVERE, "query API fault on " + req.path().path(), e);
+                    send(res, Status.INTERNAL_SERVER_ERROR_500, "Internal error.", e.getClass().getSimpleName());
+                });
+    }
+
+    /**
+     * Answers for requests the server refuses outside the routes, each with a body in the API's shape. The connection
+     * is closed after them: what follows on it cannot be trusted to be a request.
+     *
+     * @param limits the limits the server was built with, to name them in the answers
+     */
+    public static DirectHandlers transport(Limits limits) {
+        DirectHandler handler = new Transport(limits);
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, handler);
+        }
+        return handlers.build();
+    }
+
+    /**
+     * The sizes the server accepts.
+     *
+     * @param requestLineBytes longest request line (method, target and version)
+     * @param headerBytes      largest header section
+     * @param bodyBytes        largest request body
+     */
+    public record Limits(int requestLineBytes, int headerBytes, long bodyBytes) {
+    }
+
+    static void send(ServerResponse res, Status status, String message, String detail) {
+        res.status(status);
+        Json.send(res, shape(message, detail));
+    }
+
+    /** A whole HTTP/1.1 answer that closes the connection, for a connection that never reaches Helidon's parser. */
+    static byte[] raw(Status status, String message, String detail) {
+        byte[] body = bytes(shape(message, detail));
+        String head = "HTTP/1.1 " + status.code() + " " + status.reasonPhrase() + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        byte[] head8 = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = Arrays.copyOf(head8, head8.length + body.length);
+        System.arraycopy(body, 0, all, head8.length, body.length);
+        return all;
+    }
+
+    private static byte[] bytes(Map<String, String> body) {
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always encodes", e);
+        }
+    }
+
+    private static Map<String, String> shape(String message, String detail) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("message", message);
+        body.put("detail", detail);
+        return body;
+    }
+
+    private record Transport(Limits limits) implements DirectHandler {
+        @Override
+        public TransportResponse handle(TransportRequest request, EventType type, Status status,
+                                        ServerResponseHeaders headers, String message) {
+            if (status == Status.REQUEST_ENTITY_TOO_LARGE_413) {
+                return answer(status, "Request body too large.",
+                        "the request body exceeds the limit of " + limits.bodyBytes() + " bytes");
+            }
+            if (status == Status.REQUEST_URI_TOO_LONG_414) {
+                return answer(status, "Request URI too long.",
+                        "the request line exceeds the limit of " + limits.requestLineBytes() + " bytes");
+            }
+            if (type == EventType.HTTP_VERSION_NOT_SUPPORTED) {
+                return answer(Status.HTTP_VERSION_NOT_SUPPORTED_505, "HTTP version not supported.",
+                        "the API speaks HTTP/1.1 only; send the request as HTTP/1.1");
+            }
+            if (type == EventType.INTERNAL_ERROR) {
+                LOG.log(Level.SEVERE, "query API fault before routing, answered " + status.code());
+                return answer(status, "Internal error.", "the server failed to read the request");
+            }
+            if (status == Status.BAD_REQUEST_400) {
+                // Helidon 4.5 tells a header section over its limit from other malformed headers only in its log, so
+                // both are one 400 (not 431) whose detail names the limit.
+                return answer(status, "Malformed HTTP request.", "the request line or a header is not valid HTTP/1.1, "
+                        + "or the header section exceeds the limit of " + limits.headerBytes() + " bytes");
+            }
+            // Anything else the server refuses by itself, such as 503 when it is at its limit of concurrent requests.
+            return answer(status, status.reasonPhrase() + ".", message == null ? status.reasonPhrase() : message);
+        }
+
+        private static TransportResponse answer(Status status, String message, String detail) {
+            return TransportResponse.builder()
+                    .status(status)
+                    .header(HeaderValues.CONTENT_TYPE_JSON)
+                    .header(HeaderValues.CONNECTION_CLOSE)
+                    .keepAlive(false)
+                    .entity(bytes(shape(message, detail)))
+                    .build();
+        }
+    }
+}
