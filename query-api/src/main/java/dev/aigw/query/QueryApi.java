@@ -10,11 +10,11 @@ import dev.aigw.query.http.KeysService;
 import dev.aigw.query.http.OpenApiService;
 import dev.aigw.query.http.ProvidersService;
 import dev.aigw.query.http.RequestGuard;
-import dev.aigw.query.http.RequestLineGate;
 import dev.aigw.query.http.RequestMetrics;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.ProviderSettings;
 import dev.aigw.schemas.metrics.ServiceMetrics;
+import dev.aigw.servicekit.wire.StrictHttp1;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.http.HeaderNames;
@@ -92,7 +92,8 @@ public final class QueryApi implements AutoCloseable {
 
     /**
      * The listener's address and limits, and the answers to requests refused outside the routes, each in the API's
-     * error shape: 413 over the body limit, 414 over the request line's, 400 over the headers', 505 for HTTP/1.0.
+     * error shape: 413 over the body limit, 414 over the request line's, 400 over the headers', and the strict wire's
+     * answers to request lines it refuses (a lowercase or unknown method, any version but HTTP/1.1).
      */
     static WebServerConfig.Builder listener(WebServerConfig.Builder server, QueryConfig config) {
         Http1Config http1 = Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE_BYTES).maxHeadersSize(MAX_HEADER_BYTES)
@@ -100,8 +101,9 @@ public final class QueryApi implements AutoCloseable {
         return server.host(config.host())
                 .port(config.port())
                 .maxPayloadSize(config.maxBodyBytes())
-                .addProtocol(http1)
-                .addConnectionSelector(new RequestLineGate(http1))
+                // Helidon's HTTP/1.1 behind the strict wire, as the only protocol (docs/bad-input.md).
+                .protocols(List.of())
+                .addConnectionSelector(StrictHttp1.create(http1, ApiErrors::wire))
                 .directHandlers(ApiErrors.transport(new ApiErrors.Limits(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES,
                         config.maxBodyBytes())))
                 // A page leaves in several segments; with Nagle on, the last waits for a delayed ACK (~40 ms).

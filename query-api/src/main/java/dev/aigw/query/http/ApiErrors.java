@@ -13,7 +13,6 @@ import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -77,15 +76,15 @@ public final class ApiErrors {
         Json.send(res, shape(message, detail));
     }
 
-    /** A whole HTTP/1.1 answer that closes the connection, for a connection that never reaches Helidon's parser. */
-    static byte[] raw(Status status, String message, String detail) {
-        byte[] body = bytes(shape(message, detail));
-        String head = "HTTP/1.1 " + status.code() + " " + status.reasonPhrase() + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
-        byte[] head8 = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] all = Arrays.copyOf(head8, head8.length + body.length);
-        System.arraycopy(body, 0, all, head8.length, body.length);
-        return all;
+    /** The body of a refusal the strict wire answers itself ({@code StrictHttp1}): its reason becomes the detail. */
+    public static String wire(int status, String reason, String target) {
+        String message = switch (status) {
+            case 414 -> "Request URI too long.";
+            case 501 -> "Method not implemented.";
+            case 505 -> "HTTP version not supported.";
+            default -> "Malformed HTTP request.";
+        };
+        return new String(bytes(shape(message, reason)), StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(Map<String, String> body) {

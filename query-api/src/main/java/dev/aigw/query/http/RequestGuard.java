@@ -10,7 +10,8 @@ import io.helidon.webserver.http.RoutingResponse;
  * Refuses, before routing, requests whose meaning a lenient server would have to guess: a path with dot segments,
  * percent-encoded dots, separators or control characters, or backslashes (the server would normalise them into a
  * route the sender did not write, such as {@code /api/v2/aibridge/x/..%2f..%2fkeys}), and a header with an empty
- * name. ({@link RequestLineGate} refuses lower-case method names, which Helidon upper-cases before any filter runs.)
+ * name. (The service kit's strict wire refuses lower-case method names, which Helidon upper-cases before any filter
+ * runs.)
  *
  * <p>The gateway has a guard of its own for its paths. Services never import each other, and {@code schemas} is the
  * event contract, not an HTTP library, so this one stays here; the API's paths hold only ids and names, so it is
