@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.servicekit.body.RequestBodies;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +36,7 @@ class HttpRefusalsTest {
         QueryConfig config = QueryConfig.fromEnv(Map.of("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate(),
                 "CODER_AI_GATEWAY_QUERY_PORT", "0", "CODER_AI_GATEWAY_QUERY_MAX_BODY_BYTES", String.valueOf(MAX_BODY)));
         // A route of this test that reads the whole body, as the admin routes do.
-        HttpService echo = rules -> rules.post("/echo", (req, res) -> res.send(req.content().as(String.class)));
+        HttpService echo = rules -> rules.post("/echo", (req, res) -> res.send(RequestBodies.read(req)));
         server = QueryApi.listener(WebServer.builder(), config)
                 .routing(r -> QueryApi.routing(r, List.of(), List.of(echo)))
                 .build().start();
@@ -121,6 +122,45 @@ class HttpRefusalsTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().path("message").asText()).isNotEmpty();
+    }
+
+    @Test
+    void shouldRefuseQueryStringsThatAreNotUtf8OrRepeatAParameter() throws Exception {
+        for (String query : List.of("q=%ff", "q=%c0%af", "q=a%ed%a0%80", "limit=1&limit=2", "q=a&q=b")) {
+            Answer answer = send("GET /openapi?" + query + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer.status()).as(query).isEqualTo(400);
+            assertThat(answer.json().path("detail").asText()).as(query).isNotEmpty();
+        }
+    }
+
+    @Test
+    void shouldRefuseABadlyFramedBodyWith400AndServeChunkExtensions() throws Exception {
+        String post = "POST /api/v2/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+        for (String framing : List.of("zz\r\nabc\r\n0\r\n\r\n", "-5\r\nabc\r\n0\r\n\r\n",
+                "fffffffffffffffffffff\r\nabc\r\n0\r\n\r\n", "3\r\nabcXY4\r\nabcd\r\n0\r\n\r\n")) {
+            Answer answer = send(post + framing);
+
+            assertThat(answer.status()).as(framing).isEqualTo(400);
+            assertThat(answer.json().path("detail").asText()).as(framing).contains("request body");
+        }
+        Answer served = send(post + "3;name=value\r\nabc\r\n2 ; x\r\nde\r\n0\r\nX-Trailer: t\r\n\r\n");
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo("abcde");
+    }
+
+    @Test
+    void shouldRefuseABodyShorterThanItsLength() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write("POST /api/v2/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\nabc"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+            Answer answer = Answer.parse(readAnswer(socket.getInputStream()));
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.json().path("detail").asText()).contains("ended before its declared length");
+        }
     }
 
     private static Answer send(String request) throws IOException {

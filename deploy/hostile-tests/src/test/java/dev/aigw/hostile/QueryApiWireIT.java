@@ -98,7 +98,9 @@ class QueryApiWireIT {
         String csv = RealStack.await(Duration.ofSeconds(60), () -> {
             Answer export = Http.send(query, "GET", A + "/interceptions/export?format=csv&q=" + enc("initiator:alice"),
                     Map.of("Authorization", "Bearer " + HostileStack.adminToken()), (String) null);
-            return formulas.stream().allMatch(f -> export.text().contains(f.substring(1))) ? export.text() : null;
+            // Each formula cell is there, escaped with a leading quote (cells are compared parsed: CSV doubles quotes).
+            List<String> cells = export.text().lines().flatMap(line -> Csv.cells(line).stream()).toList();
+            return formulas.stream().allMatch(f -> cells.contains("'" + f)) ? export.text() : null;
         });
 
         for (String line : csv.lines().toList()) {

@@ -22,17 +22,15 @@ import dev.aigw.gateway.metrics.InterceptionMeter;
 import dev.aigw.gateway.metrics.Overhead;
 import dev.aigw.gateway.sink.Admission;
 import dev.aigw.gateway.sink.EventSink;
-import io.helidon.common.buffers.DataReader;
+import dev.aigw.servicekit.body.RequestBodies;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -249,20 +247,10 @@ public final class BridgeService implements HttpService, AutoCloseable {
             throw new GatewayException(Status.REQUEST_ENTITY_TOO_LARGE_413, "request_too_large",
                     "request body of " + declared + " bytes exceeds the limit of " + options.maxBodyBytes());
         }
-        if (!req.content().hasEntity()) {
-            return new byte[0];
-        }
         try {
-            return req.content().as(byte[].class);
-        } catch (RequestException e) {
-            throw e; // Helidon's own answer, e.g. a chunked body over the limit (413), given by the direct handlers
-        } catch (DataReader.InsufficientDataAvailableException e) {
-            throw GatewayException.closing("request body ended before its declared length");
-        } catch (RuntimeException e) {
-            // What the client sent is not a body Helidon can frame: a chunk size that is not hex, a body that stopped
-            // arriving until the read timeout. Its fault, not ours, and nothing after it on the connection is usable.
-            throw GatewayException.closing("request body could not be read: " + (e instanceof UncheckedIOException
-                    ? "it stopped arriving" : "its chunked framing is not valid HTTP/1.1"));
+            return RequestBodies.read(req);
+        } catch (RequestBodies.BadBody e) {
+            throw GatewayException.closing(e.getMessage());
         }
     }
 

@@ -1,16 +1,12 @@
 package dev.aigw.gateway.proxy;
 
+import dev.aigw.servicekit.wire.PercentEncoding;
 import io.helidon.http.Header;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -49,28 +45,7 @@ public final class PathGuard implements Filter {
 
     /** Whether every escape in {@code rawPath} is well formed and the bytes they spell are UTF-8 text without controls. */
     static boolean decodable(String rawPath) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawPath.length());
-        for (int i = 0; i < rawPath.length(); i++) {
-            char c = rawPath.charAt(i);
-            if (c != '%') {
-                bytes.write(c > 0x7f ? '?' : c);
-                continue;
-            }
-            int high = i + 2 < rawPath.length() ? Character.digit(rawPath.charAt(i + 1), 16) : -1;
-            int low = high >= 0 ? Character.digit(rawPath.charAt(i + 2), 16) : -1;
-            if (low < 0) {
-                return false;
-            }
-            bytes.write(high << 4 | low);
-            i += 2;
-        }
-        try {
-            String decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-            return decoded.chars().noneMatch(Character::isISOControl);
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return PercentEncoding.decodeUtf8(rawPath).map(text -> text.chars().noneMatch(Character::isISOControl)).orElse(false);
     }
 
     static boolean ambiguous(String rawPath) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.query.paging.PagingException;
 import dev.aigw.query.search.SearchException;
+import dev.aigw.servicekit.body.RequestBodies;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
@@ -40,6 +41,11 @@ public final class ApiErrors {
                         e.getMessage()))
                 .error(PagingException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400,
                         "Invalid pagination parameters.", e.getMessage()))
+                // Nothing after a badly framed body on the connection can be trusted to start a request.
+                .error(RequestBodies.BadBody.class, (req, res, e) -> {
+                    res.header(HeaderValues.CONNECTION_CLOSE);
+                    send(res, Status.BAD_REQUEST_400, "Malformed request body.", e.getMessage());
+                })
                 .error(RuntimeException.class, (req, res, e) -> {
                     LOG.log(Level.SEVERE, "query API fault on " + req.path().path(), e);
                     send(res, Status.INTERNAL_SERVER_ERROR_500, "Internal error.", e.getClass().getSimpleName());

@@ -1,10 +1,13 @@
 package dev.aigw.query.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigw.servicekit.body.RequestBodies;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +16,8 @@ import java.util.TreeSet;
 
 /** A JSON object request body, with typed field access that answers 400 naming the field. */
 final class JsonBody {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // A body is one JSON value: "{}{}" is refused, not read as its first object.
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final JsonNode root;
 
@@ -22,8 +26,7 @@ final class JsonBody {
     }
 
     static JsonBody read(ServerRequest req) {
-        // Without a body Helidon has no entity to read as a String (IllegalStateException): the same 400 as "".
-        return parse(req.content().hasEntity() ? req.content().as(String.class) : "");
+        return parse(new String(RequestBodies.read(req), StandardCharsets.UTF_8));
     }
 
     static JsonBody parse(String text) {

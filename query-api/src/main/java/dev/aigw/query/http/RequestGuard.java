@@ -1,5 +1,6 @@
 package dev.aigw.query.http;
 
+import dev.aigw.servicekit.wire.PercentEncoding;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -28,6 +29,16 @@ public final class RequestGuard implements Filter {
         if (req.headers().stream().anyMatch(h -> h.name().isBlank())) {
             throw refused("a header has an empty name");
         }
+        if (PercentEncoding.decodeUtf8(req.query().rawValue()).isEmpty()) {
+            throw refused("the query string must be percent-encoded UTF-8: each % followed by two hex digits, the bytes"
+                    + " valid UTF-8");
+        }
+        // Every parameter of the API takes one value; of two, which one counts would be a guess.
+        for (String name : req.query().names()) {
+            if (req.query().all(name).size() > 1) {
+                throw refused("the query parameter " + name + " is given more than once");
+            }
+        }
         chain.proceed();
     }
 
@@ -37,7 +48,9 @@ public final class RequestGuard implements Filter {
             return true;
         }
         for (String segment : rawPath.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..")) {
+            // The server drops a segment's parameters before resolving dots, so "..;x" climbs like "..".
+            String bare = segment.split(";", 2)[0];
+            if (bare.equals(".") || bare.equals("..")) {
                 return true;
             }
         }

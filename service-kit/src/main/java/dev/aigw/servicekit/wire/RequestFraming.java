@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * <ul>
  *     <li>a chunk-size line loses its chunk extensions ({@code 5;name=value} becomes {@code 5}), and the trailer
  *     fields after the last chunk are dropped: both are valid HTTP/1.1 (RFC 9112 §7.1.1, §7.1.2) that Helidon 4.5
- *     refuses, and a recipient may ignore both;</li>
+ *     refuses, and a recipient may ignore both; a chunk whose data is not followed by CRLF, which Helidon would read
+ *     past without looking, is made unreadable to it, so the body is refused;</li>
  *     <li>a request line is judged here, since Helidon closes a connection whose first line it cannot place without
  *     a word: one that is not {@code METHOD target HTTP/x.y} with CRLF gets a 400; a method that is not upper case
  *     ({@code get}) a 400, since methods are case-sensitive (RFC 9110 §9.1) and Helidon would serve it as
@@ -41,6 +42,8 @@ final class RequestFraming {
             "PATCH");
     private static final Pattern CHUNK_SIZE = Pattern.compile("([0-9A-Fa-f]{1,15})[ \\t]*(;[^\\x00-\\x08\\x0a-\\x1f\\x7f]*)?");
     private static final byte[] CRLF = {'\r', '\n'};
+    /** A chunk-size line Helidon cannot parse, handed to it in place of a chunk's missing CRLF. */
+    private static final byte[] UNREADABLE_CHUNK_SIZE = "chunk-data-without-crlf\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     private final int maxRequestLine;
     private State state = State.REQUEST_LINE;
@@ -91,7 +94,26 @@ final class RequestFraming {
                     out.write(input, i, input.length - i);
                     i = input.length;
                 }
-                case BODY, CHUNK_DATA, CHUNK_END -> {
+                case CHUNK_END -> {
+                    byte expected = CRLF[CRLF.length - (int) remaining];
+                    if (input[i] != expected) {
+                        // Helidon skips these two bytes unread, so "abcXY4" after a 3-byte chunk would pass as a
+                        // chunk of 4; a front proxy may frame it otherwise. Helidon is made to refuse the body instead.
+                        out.writeBytes(CRLF);
+                        out.writeBytes(UNREADABLE_CHUNK_SIZE);
+                        out.write(input, i, input.length - i);
+                        i = input.length;
+                        rewrote = true;
+                        state = State.UNTOUCHED;
+                    } else {
+                        i++;
+                        out.write(expected);
+                        if (--remaining == 0) {
+                            afterCounted();
+                        }
+                    }
+                }
+                case BODY, CHUNK_DATA -> {
                     int n = (int) Math.min(remaining, input.length - i);
                     out.write(input, i, n);
                     i += n;
@@ -137,7 +159,6 @@ final class RequestFraming {
     private void afterCounted() {
         switch (state) {
             case CHUNK_DATA -> {
-                // Helidon skips the two bytes after a chunk's data without looking at them; so does this class.
                 state = State.CHUNK_END;
                 remaining = CRLF.length;
             }

@@ -66,6 +66,17 @@ class RequestFramingTest {
     }
 
     @Test
+    void shouldMakeAChunkWithoutItsCrlfUnreadableAtEverySplit() {
+        String head = POST + "Transfer-Encoding: chunked\r\n\r\n3\r\nabc";
+        for (Result result : atEverySplit(head + "XY4\r\nabcd\r\n0\r\n\r\n")) {
+            assertThat(result.handedOn()).startsWith(head + "\r\nchunk-data-without-crlf\r\n");
+        }
+        for (Result result : atEverySplit(head + "\rY4\r\nabcd\r\n0\r\n\r\n")) {
+            assertThat(result.handedOn()).startsWith(head + "\r\r\nchunk-data-without-crlf\r\n");
+        }
+    }
+
+    @Test
     void shouldLeaveABodyFramedByContentLengthAloneWhateverItHolds() {
         String body = "0;x\r\nGET /evil HTTP/1.1\r\nget /x HTTP/1.0\r\n";
         String sent = POST + "Content-Length: " + body.length() + "\r\n\r\n" + body + "GET / HTTP/1.1\r\n\r\n";
