@@ -64,7 +64,7 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayConfig config) {
         ControlPlane<RoutedProvider> control = ControlPlane.start(new ControlPlane.Settings(config.events().kafkaBootstrap(),
                 config.events().schemaRegistryUrl(), config.control().keysTopic(), config.control().providersTopic(),
-                config.control().masterKey()), RoutedProvider::of);
+                config.control().masterKey(), config.control().replication()), RoutedProvider::of);
         try {
             control.awaitReady(READY);
             List<String> conflicts = ProviderSeeder.seed(control, config.providers(), config.control().reseedProviders());

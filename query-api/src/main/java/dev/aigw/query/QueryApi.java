@@ -1,6 +1,8 @@
 package dev.aigw.query;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.query.http.AdminAuth;
@@ -70,6 +72,10 @@ public final class QueryApi implements AutoCloseable {
         CqlSession session = CqlSession.builder()
                 .addContactPoints(config.cassandraContactPoints())
                 .withLocalDatacenter(config.cassandraLocalDc())
+                // Every statement of this session is an audit read.
+                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, config.readConsistency().name())
+                        .build())
                 .build();
         List<HttpService> audit = AuditViews.create(config, auth, () -> control.keys().snapshot().values(), session);
         ServiceMetrics metrics = ServiceMetrics.create();

@@ -19,6 +19,7 @@ import io.helidon.webserver.WebServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -88,6 +89,8 @@ public final class Recorder implements AutoCloseable {
                 .addContactPoints(config.cassandraContactPoints())
                 .withLocalDatacenter(config.cassandraLocalDc())
                 .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        // Every statement of this session is an audit write (the schema's DDL ignores it).
+                        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, config.writeConsistency().name())
                         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
                         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(20))
                         .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20))
@@ -113,6 +116,9 @@ public final class Recorder implements AutoCloseable {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // Changelog and repartition topics hold state the audit depends on: as many copies as the project's own topics.
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.kafkaReplication().factor());
+        p.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), config.kafkaReplication().minInSync());
         // No record may hold up the ones behind it (docs/audit-semantics.md, Bounds): a bug that throws on one event, a
         // record of a repartition topic that cannot be read, a derived record the broker refuses for good, each sends its
         // source record to the dead-letter topic with the reason, is counted, and processing goes on.

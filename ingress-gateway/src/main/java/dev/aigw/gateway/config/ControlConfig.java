@@ -3,6 +3,7 @@ package dev.aigw.gateway.config;
 import dev.aigw.schemas.Topics;
 import dev.aigw.schemas.config.Settings;
 import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.schemas.kafka.KafkaReplication;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,19 +15,23 @@ import java.util.Optional;
  * @param keysTopic       compacted topic of gateway keys
  * @param providersTopic  compacted topic of provider configuration
  * @param reseedProviders whether the configured providers overwrite differing ones on the topic
+ * @param replication     replication of the control topics when this node creates them, and their floor
  */
 public record ControlConfig(Optional<String> adminToken, MasterKey masterKey, String keysTopic, String providersTopic,
-                            boolean reseedProviders) {
-    /** Reads {@code ADMIN_TOKEN}, {@code MASTER_KEY[_PREVIOUS]}, {@code CONTROL_*_TOPIC} and {@code RESEED_PROVIDERS}. */
+                            boolean reseedProviders, KafkaReplication replication) {
+    /**
+     * Reads {@code ADMIN_TOKEN}, {@code MASTER_KEY[_PREVIOUS]}, {@code CONTROL_*_TOPIC}, {@code RESEED_PROVIDERS} and
+     * {@code KAFKA_REPLICATION_FACTOR}/{@code KAFKA_MIN_INSYNC_REPLICAS}.
+     */
     static ControlConfig from(Settings s, List<String> problems) {
         return new ControlConfig(s.get("ADMIN_TOKEN"), MasterKey.fromSettings(s, problems),
                 s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS), s.get("CONTROL_PROVIDERS_TOPIC", Topics.CONTROL_PROVIDERS),
-                s.bool("RESEED_PROVIDERS", false, problems));
+                s.bool("RESEED_PROVIDERS", false, problems), KafkaReplication.from(s, problems));
     }
 
     @Override
     public String toString() {
         return "ControlConfig[masterKey=" + masterKey.id() + ", topics=" + keysTopic + "," + providersTopic
-                + (reseedProviders ? ", reseed" : "") + "]";
+                + (reseedProviders ? ", reseed" : "") + ", " + replication + "]";
     }
 }

@@ -1,10 +1,12 @@
 package dev.aigw.query.config;
 
+import dev.aigw.schemas.config.CassandraConsistency;
 import dev.aigw.schemas.config.ConfigException;
 import dev.aigw.schemas.Topics;
 import dev.aigw.schemas.config.Settings;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.schemas.kafka.KafkaReplication;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.util.Optional;
  * @param cassandraContactPoints Cassandra nodes
  * @param cassandraLocalDc       local datacenter of the driver
  * @param keyspace               audit keyspace
+ * @param readConsistency        consistency level of every audit read
  * @param adminToken             bootstrap admin credential, if set
  * @param countKeep              how long the count of a past day is kept (0 = always counted afresh)
  * @param maxBodyBytes           largest request body accepted (413 above)
@@ -32,6 +35,7 @@ public record QueryConfig(String host,
                           List<InetSocketAddress> cassandraContactPoints,
                           String cassandraLocalDc,
                           String keyspace,
+                          CassandraConsistency readConsistency,
                           Optional<String> adminToken,
                           Duration countKeep,
                           long maxBodyBytes,
@@ -68,13 +72,14 @@ public record QueryConfig(String host,
             problems.add(s.setting("QUERY_KEY_MAX_LIFETIME").orElseThrow().source() + " must be a positive duration");
         }
         QueryConfig config = new QueryConfig(s.get("QUERY_HOST", "127.0.0.1"), port, contactPoints,
-                s.get("CASSANDRA_LOCAL_DC", "datacenter1"), s.get("CASSANDRA_KEYSPACE", "aigw"), s.get("ADMIN_TOKEN"),
+                s.get("CASSANDRA_LOCAL_DC", "datacenter1"), s.get("CASSANDRA_KEYSPACE", "aigw"),
+                s.choice("CASSANDRA_READ_CONSISTENCY", CassandraConsistency.LOCAL_ONE, problems), s.get("ADMIN_TOKEN"),
                 countKeep, maxBody, keyLifetime,
                 new ControlPlane.Settings(s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
                         URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
                         s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS),
                         s.get("CONTROL_PROVIDERS_TOPIC", Topics.CONTROL_PROVIDERS),
-                        masterKey));
+                        masterKey, KafkaReplication.from(s, problems)));
         problems.addAll(s.unknownFlags());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

@@ -1,8 +1,10 @@
 package dev.aigw.recorder.config;
 
 import dev.aigw.schemas.Topics;
+import dev.aigw.schemas.config.CassandraConsistency;
 import dev.aigw.schemas.config.ConfigException;
 import dev.aigw.schemas.config.Settings;
+import dev.aigw.schemas.kafka.KafkaReplication;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.Map;
  * @param host               health endpoint listen address
  * @param port               health endpoint port (0 = ephemeral)
  * @param kafkaBootstrap     Kafka bootstrap servers
+ * @param kafkaReplication   replication of the topics the recorder and its Streams app create, and their floor
  * @param schemaRegistryUrl  Confluent-compatible schema registry
  * @param interceptionsTopic source topic
  * @param deadLetterTopic    where undecodable and refused events go
@@ -29,6 +32,7 @@ import java.util.Map;
  * @param cassandraLocalDc   local datacenter of the driver
  * @param keyspace           audit keyspace
  * @param replication        CQL replication map used when creating the keyspace
+ * @param writeConsistency   consistency level of every audit write
  * @param retention          how long rows live after their interception started; zero keeps them forever
  * @param incompleteAfter    how long after its last event an interception without an end is closed as incomplete
  * @param lateEventWindow    how long after its start an interception still takes events; later ones are dead letters
@@ -38,6 +42,7 @@ import java.util.Map;
 public record RecorderConfig(String host,
                              int port,
                              String kafkaBootstrap,
+                             KafkaReplication kafkaReplication,
                              URI schemaRegistryUrl,
                              String interceptionsTopic,
                              String deadLetterTopic,
@@ -50,6 +55,7 @@ public record RecorderConfig(String host,
                              String cassandraLocalDc,
                              String keyspace,
                              String replication,
+                             CassandraConsistency writeConsistency,
                              Duration retention,
                              Duration incompleteAfter,
                              Duration lateEventWindow,
@@ -94,6 +100,7 @@ public record RecorderConfig(String host,
         }
         RecorderConfig config = new RecorderConfig(s.get("RECORDER_HOST", "127.0.0.1"), port,
                 s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+                KafkaReplication.from(s, problems),
                 URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
                 s.get("INTERCEPTIONS_TOPIC", Topics.INTERCEPTIONS),
                 s.get("INTERCEPTIONS_DLQ_TOPIC", Topics.INTERCEPTIONS_DLQ),
@@ -106,6 +113,7 @@ public record RecorderConfig(String host,
                 s.get("CASSANDRA_LOCAL_DC", "datacenter1"),
                 s.get("CASSANDRA_KEYSPACE", "aigw"),
                 s.get("CASSANDRA_REPLICATION", "{'class': 'SimpleStrategy', 'replication_factor': 1}"),
+                s.choice("CASSANDRA_WRITE_CONSISTENCY", CassandraConsistency.LOCAL_ONE, problems),
                 retention,
                 incompleteAfter,
                 lateWindow,

@@ -2,6 +2,7 @@ package dev.aigw.schemas.control;
 
 import dev.aigw.control.v1.KeyEvent;
 import dev.aigw.control.v1.ProviderRecord;
+import dev.aigw.schemas.kafka.KafkaReplication;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
 import java.net.URI;
@@ -25,7 +26,7 @@ public final class ControlPlane<P> implements AutoCloseable {
     private final ProviderSealing sealing;
 
     private ControlPlane(Settings s, Function<ProviderSettings, P> provider) {
-        ControlTopics.ensure(s.kafkaBootstrap(), s.keysTopic(), s.providersTopic());
+        ControlTopics.ensure(s.kafkaBootstrap(), s.replication(), s.keysTopic(), s.providersTopic());
         SchemaRegistryClient registry = SchemaRegistryClient.create(s.schemaRegistryUrl());
         var keySerde = WireFormatSerde.create(registry, KeyEvent.class);
         var providerSerde = WireFormatSerde.create(registry, ProviderRecord.class);
@@ -47,9 +48,10 @@ public final class ControlPlane<P> implements AutoCloseable {
      * @param keysTopic         gateway keys topic
      * @param providersTopic    provider configuration topic
      * @param masterKey         the operator's master key
+     * @param replication       replication of the control topics when this service creates them, and their floor
      */
     public record Settings(String kafkaBootstrap, URI schemaRegistryUrl, String keysTopic, String providersTopic,
-                           MasterKey masterKey) {
+                           MasterKey masterKey, KafkaReplication replication) {
     }
 
     /** Starts following both topics (creating them when absent); call {@link #awaitReady} before serving. */
