@@ -13,14 +13,19 @@ import java.util.Map;
  * @param port          port to listen on, 0 for an ephemeral one
  * @param kafkaBootstrap Kafka bootstrap servers
  * @param topic         compacted topic that stores the schemas
- * @param replication   replication factor used when the registry creates the topic
+ * @param replication   replication factor used when the registry creates the topic, and the least an existing one
+ *                      must have
+ * @param minInSync     the topic's {@code min.insync.replicas} when the registry creates it
  */
-public record RegistryConfig(String host, int port, String kafkaBootstrap, String topic, short replication) {
+public record RegistryConfig(String host, int port, String kafkaBootstrap, String topic, short replication, int minInSync) {
     static final String HOST = "CODER_AI_GATEWAY_REGISTRY_HOST";
     static final String PORT = "CODER_AI_GATEWAY_REGISTRY_PORT";
     static final String BOOTSTRAP = "CODER_AI_GATEWAY_KAFKA_BOOTSTRAP";
     static final String TOPIC = "CODER_AI_GATEWAY_REGISTRY_TOPIC";
     static final String REPLICATION = "CODER_AI_GATEWAY_REGISTRY_REPLICATION";
+    // The services' pair: the registry's topic is replicated like every other topic of the project unless told otherwise.
+    static final String KAFKA_REPLICATION = "CODER_AI_GATEWAY_KAFKA_REPLICATION_FACTOR";
+    static final String KAFKA_MIN_INSYNC = "CODER_AI_GATEWAY_KAFKA_MIN_INSYNC_REPLICAS";
 
     /** Validates the settings. */
     public RegistryConfig {
@@ -33,11 +38,20 @@ public record RegistryConfig(String host, int port, String kafkaBootstrap, Strin
         if (replication < 1) {
             throw new IllegalArgumentException("replication must be at least 1, got " + replication);
         }
+        if (minInSync < 1 || minInSync > replication) {
+            throw new IllegalArgumentException("min.insync.replicas must be from 1 to the replication factor " + replication
+                    + ", got " + minInSync);
+        }
     }
 
     /** Settings with replication factor 1, as a single dev broker needs. */
     public RegistryConfig(String host, int port, String kafkaBootstrap, String topic) {
         this(host, port, kafkaBootstrap, topic, (short) 1);
+    }
+
+    /** Settings with {@code min.insync.replicas} 1. */
+    public RegistryConfig(String host, int port, String kafkaBootstrap, String topic, short replication) {
+        this(host, port, kafkaBootstrap, topic, replication, 1);
     }
 
     /** Reads the settings from environment variables, failing with one line per invalid variable. */
@@ -48,11 +62,17 @@ public record RegistryConfig(String host, int port, String kafkaBootstrap, Strin
         int port = number(env, PORT, 8085, 0, 65_535, problems);
         String bootstrap = text(env, BOOTSTRAP, "127.0.0.1:9092", problems);
         String topic = text(env, TOPIC, "_schemas", problems);
-        int replication = number(env, REPLICATION, 1, 1, Short.MAX_VALUE, problems);
+        int shared = number(env, KAFKA_REPLICATION, 1, 1, Short.MAX_VALUE, problems);
+        int replication = number(env, REPLICATION, shared, 1, Short.MAX_VALUE, problems);
+        int minInSync = number(env, KAFKA_MIN_INSYNC, 1, 1, Short.MAX_VALUE, problems);
+        if (minInSync > replication) {
+            problems.add(KAFKA_MIN_INSYNC + " (" + minInSync + ") must not exceed the schemas topic's replication factor ("
+                    + replication + "): no write could ever be acknowledged");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid schema registry configuration:\n  " + String.join("\n  ", problems));
         }
-        return new RegistryConfig(host, port, bootstrap, topic, (short) replication);
+        return new RegistryConfig(host, port, bootstrap, topic, (short) replication, minInSync);
     }
 
     private static String text(Map<String, String> env, String name, String fallback, List<String> problems) {

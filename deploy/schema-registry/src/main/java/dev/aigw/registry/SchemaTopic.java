@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -26,7 +27,8 @@ final class SchemaTopic {
         try {
             try {
                 admin.createTopics(List.of(new NewTopic(topic, 1, config.replication())
-                                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(config.minInSync())))))
                         .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 LOG.info(() -> "Created schemas topic " + topic + " (compacted, replication " + config.replication() + ")");
             } catch (ExecutionException e) {
@@ -35,10 +37,17 @@ final class SchemaTopic {
                     throw failure(config, "cannot create it", e.getCause());
                 }
             }
-            int partitions = partitions(admin, topic);
-            if (partitions != 1) {
-                throw new IllegalStateException("Schemas topic " + topic + " has " + partitions
+            List<TopicPartitionInfo> partitions = partitions(admin, topic);
+            if (partitions.size() != 1) {
+                throw new IllegalStateException("Schemas topic " + topic + " has " + partitions.size()
                         + " partitions; the registry needs exactly 1 so that every instance reads registrations in one order");
+            }
+            int replicas = partitions.getFirst().replicas().size();
+            if (replicas < config.replication()) {
+                throw new IllegalStateException("Kafka topic " + topic + " has " + replicas
+                        + (replicas == 1 ? " replica" : " replicas") + ", fewer than the " + config.replication() + " configured by " + RegistryConfig.REPLICATION + " or "
+                        + RegistryConfig.KAFKA_REPLICATION + "; add replicas to the topic (kafka-reassign-partitions)"
+                        + " or lower the setting");
             }
         } catch (ExecutionException e) {
             throw failure(config, "cannot describe it", e.getCause());
@@ -52,13 +61,13 @@ final class SchemaTopic {
 
     // A topic just created may not be in the metadata the broker serves yet: describing it can answer "unknown topic"
     // for a moment, so that answer is retried until the deadline.
-    private static int partitions(Admin admin, String topic)
+    private static List<TopicPartitionInfo> partitions(Admin admin, String topic)
             throws ExecutionException, TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (true) {
             try {
                 return admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                        .get(topic).partitions().size();
+                        .get(topic).partitions();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
                     throw e;

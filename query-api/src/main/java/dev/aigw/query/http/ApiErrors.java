@@ -1,11 +1,18 @@
 package dev.aigw.query.http;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.servererrors.BootstrappingException;
+import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
+import com.datastax.oss.driver.api.core.servererrors.QueryConsistencyException;
+import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.query.paging.PagingException;
 import dev.aigw.query.search.SearchException;
 import dev.aigw.servicekit.body.RequestBodies;
 import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.ServerResponseHeaders;
@@ -16,6 +23,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +35,8 @@ import java.util.logging.Logger;
 public final class ApiErrors {
     private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Long enough for the driver to reconnect to a node that restarts, short enough for a person at a screen.
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private ApiErrors() {
     }
@@ -47,9 +57,35 @@ public final class ApiErrors {
                     send(res, Status.BAD_REQUEST_400, "Malformed request body.", e.getMessage());
                 })
                 .error(RuntimeException.class, (req, res, e) -> {
+                    Optional<Throwable> outage = storeOutage(e);
+                    if (outage.isPresent()) {
+                        LOG.log(Level.WARNING, "audit store unavailable on " + req.path().path() + ": " + outage.get());
+                        res.header(HeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                        send(res, Status.SERVICE_UNAVAILABLE_503, "Audit store unavailable.", "Cassandra could not answer "
+                                + "at the configured consistency (" + outage.get().getClass().getSimpleName()
+                                + "); nothing was answered in part, try again later");
+                        return;
+                    }
                     LOG.log(Level.SEVERE, "query API fault on " + req.path().path(), e);
                     send(res, Status.INTERNAL_SERVER_ERROR_500, "Internal error.", e.getClass().getSimpleName());
                 });
+    }
+
+    /**
+     * The driver's failure, if {@code failure} is (or wraps) one that says Cassandra cannot answer now but may soon: too
+     * few replicas alive for the consistency level, replicas that did not answer in time, a coordinator overloaded or
+     * starting, no node reachable. Such a request is answered 503 as a whole; a page is never cut short and sent as if
+     * complete.
+     */
+    static Optional<Throwable> storeOutage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnavailableException || t instanceof QueryConsistencyException || t instanceof OverloadedException
+                    || t instanceof BootstrappingException || t instanceof AllNodesFailedException
+                    || t instanceof DriverTimeoutException) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -54,7 +54,11 @@ public final class ExportService implements HttpService {
         boolean csv = format.equals("csv");
         res.header(HeaderNames.CONTENT_TYPE, csv ? "text/csv; charset=utf-8" : "application/x-ndjson");
         res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"interceptions." + format + "\"");
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(res.outputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+        // Not try-with-resources: closing ends the response as complete, which an export that failed half-way (Cassandra
+        // lost its quorum) is not. Left open, a failure before the first flush becomes the error handler's 503, and one
+        // after it cuts the response off without its last chunk, so the client sees a broken download, not a short one.
+        Writer out = new BufferedWriter(new OutputStreamWriter(res.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+        try {
             if (csv) {
                 out.write(csvLine(ExportRow.COLUMNS));
             }
@@ -62,6 +66,7 @@ public final class ExportService implements HttpService {
                 ExportRow row = rows.next();
                 out.write(csv ? csvLine(row.values()) : Json.line(row));
             }
+            out.close();
         } catch (IOException e) {
             // Mostly a client that went away; the rows read so far are all it got.
             LOG.log(Level.WARNING, "export cut short: " + e);
