@@ -39,4 +39,18 @@ class RegistryConfigTest {
                           CODER_AI_GATEWAY_REGISTRY_TOPIC must not be blank
                           CODER_AI_GATEWAY_REGISTRY_REPLICATION must be an integer from 1 to 32767, got '0'""");
     }
+
+    @Test
+    void shouldReplicateLikeTheServicesUnlessTheRegistrySettingSaysOtherwise() {
+        Map<String, String> cluster = Map.of("CODER_AI_GATEWAY_KAFKA_REPLICATION_FACTOR", "3",
+                "CODER_AI_GATEWAY_KAFKA_MIN_INSYNC_REPLICAS", "2");
+
+        RegistryConfig shared = RegistryConfig.fromEnv(cluster);
+
+        assertThat(shared.replication()).isEqualTo((short) 3);
+        assertThat(shared.minInSync()).isEqualTo(2);
+        assertThatThrownBy(() -> RegistryConfig.fromEnv(Map.of("CODER_AI_GATEWAY_KAFKA_MIN_INSYNC_REPLICAS", "2")))
+                .hasMessageContaining("CODER_AI_GATEWAY_KAFKA_MIN_INSYNC_REPLICAS (2) must not exceed the schemas topic's "
+                        + "replication factor (1)");
+    }
 }

@@ -3,8 +3,11 @@ package dev.aigw.query.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigw.schemas.config.CassandraConsistency;
 import dev.aigw.schemas.config.ConfigException;
 import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.schemas.kafka.KafkaReplication;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,5 +33,22 @@ class QueryConfigTest {
         assertThatThrownBy(() -> QueryConfig.fromEnv(ENV, List.of("--ai-gateway-retention=90d")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("unknown flag --ai-gateway-retention");
+    }
+
+    @Test
+    void shouldReadAtLocalOneByDefaultAndAtTheConfiguredLevel() {
+        assertThat(QueryConfig.fromEnv(ENV).readConsistency()).isEqualTo(CassandraConsistency.LOCAL_ONE);
+        assertThat(QueryConfig.fromEnv(ENV, List.of("--ai-gateway-cassandra-read-consistency=LOCAL_QUORUM"))
+                .readConsistency()).isEqualTo(CassandraConsistency.LOCAL_QUORUM);
+    }
+
+    @Test
+    void shouldGiveTheControlTopicsTheSharedReplication() {
+        Map<String, String> env = new HashMap<>(ENV);
+        env.put("CODER_AI_GATEWAY_KAFKA_REPLICATION_FACTOR", "3");
+        env.put("CODER_AI_GATEWAY_KAFKA_MIN_INSYNC_REPLICAS", "2");
+
+        assertThat(QueryConfig.fromEnv(env).control().replication()).isEqualTo(new KafkaReplication((short) 3, 2));
+        assertThat(QueryConfig.fromEnv(ENV).control().replication()).isEqualTo(KafkaReplication.SINGLE_NODE);
     }
 }

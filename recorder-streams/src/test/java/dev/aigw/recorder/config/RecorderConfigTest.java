@@ -3,7 +3,9 @@ package dev.aigw.recorder.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigw.schemas.config.CassandraConsistency;
 import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.schemas.kafka.KafkaReplication;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -91,5 +93,25 @@ class RecorderConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("CODER_AI_GATEWAY_RETENTION must be a duration such as 30s, 10m or 1h30m, got \"90\"\n"
                         + "unknown flag --ai-gateway-allow-byok");
+    }
+
+    @Test
+    void shouldWriteAtLocalOneOnOneReplicaByDefaultAndReadTheClusterSettings() {
+        RecorderConfig single = RecorderConfig.fromEnv(Map.of());
+        RecorderConfig cluster = RecorderConfig.fromEnv(Map.of("CODER_AI_GATEWAY_CASSANDRA_WRITE_CONSISTENCY", "local_quorum",
+                "CODER_AI_GATEWAY_KAFKA_REPLICATION_FACTOR", "3", "CODER_AI_GATEWAY_KAFKA_MIN_INSYNC_REPLICAS", "2"));
+
+        assertThat(single.writeConsistency()).isEqualTo(CassandraConsistency.LOCAL_ONE);
+        assertThat(single.kafkaReplication()).isEqualTo(KafkaReplication.SINGLE_NODE);
+        assertThat(cluster.writeConsistency()).isEqualTo(CassandraConsistency.LOCAL_QUORUM);
+        assertThat(cluster.kafkaReplication()).isEqualTo(new KafkaReplication((short) 3, 2));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownConsistencyLevelListingTheValidOnes() {
+        assertThatThrownBy(() -> RecorderConfig.fromEnv(Map.of("CODER_AI_GATEWAY_CASSANDRA_WRITE_CONSISTENCY", "serial")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("CODER_AI_GATEWAY_CASSANDRA_WRITE_CONSISTENCY must be one of one, two, three, quorum, all, "
+                        + "local_one, local_quorum, each_quorum, got \"serial\"");
     }
 }
