@@ -32,7 +32,7 @@ final class Balancer {
     }
 
     /**
-     * The configuration: round robin, health checked every second (down after 2 failures, up after 2 passes), and
+     * The configuration: round robin, checked with an HTTP/1.1 request (the services refuse HTTP/1.0, HAProxy's default), health checked every second (down after 2 failures, up after 2 passes), and
      * server timeouts long enough for a streamed completion. A request whose connection to a node fails is sent to
      * another ({@code redispatch}); one already sent is never resent.
      */
@@ -56,7 +56,8 @@ final class Balancer {
                         default_backend %1$s-nodes
                     backend %1$s-nodes
                         balance roundrobin
-                        option httpchk GET /health/ready
+                        option httpchk
+                        http-check send meth GET uri /health/ready ver HTTP/1.1 hdr Host 127.0.0.1
                         http-check expect status 200
                         default-server inter 1s fall 2 rise 2
                     """.formatted(frontend.name(), frontend.port()));

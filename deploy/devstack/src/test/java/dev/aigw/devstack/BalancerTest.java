@@ -19,7 +19,7 @@ class BalancerTest {
                 .contains("frontend query-api\n    bind 127.0.0.1:8081\n")
                 .contains("    server gateway-1 127.0.0.1:8180 check\n    server gateway-2 127.0.0.1:8181 check\n")
                 .contains("    server query-api-1 127.0.0.1:8190 check\n")
-                .contains("option httpchk GET /health/ready", "http-check expect status 200");
+                .contains("http-check send meth GET uri /health/ready ver HTTP/1.1 hdr Host 127.0.0.1", "http-check expect status 200");
         assertThat(config.indexOf("server query-api-1")).isGreaterThan(config.indexOf("backend query-api-nodes"));
         assertThat(config.split("option httpchk", -1)).hasSize(3);
     }
