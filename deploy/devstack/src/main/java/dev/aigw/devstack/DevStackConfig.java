@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import dev.aigw.engines.CassandraNode;
+import dev.aigw.engines.CassandraRing;
 import dev.aigw.engines.Locations;
 
 /**
@@ -18,27 +20,41 @@ import dev.aigw.engines.Locations;
  * @param root  the repository root; children run there
  * @param state the {@code .aigw/} directory
  * @param fresh whether to wipe the state first
+ * @param cluster whether to run the production shape ({@code --cluster}): several nodes of each part and a balancer
  * @param parts the parts to run ({@code --only}), in start order
  * @param ports every part's port
  * @param env   the environment the stack was started with; its variables override the stack's defaults
  */
-record DevStackConfig(Path root, StateDir state, boolean fresh, Set<Part> parts, StackPorts ports, Map<String, String> env) {
+record DevStackConfig(Path root, StateDir state, boolean fresh, boolean cluster, Set<Part> parts, StackPorts ports, Map<String, String> env) {
     static final String ADMIN_TOKEN = "CODER_AI_GATEWAY_ADMIN_TOKEN";
     static final String MASTER_KEY = "CODER_AI_GATEWAY_MASTER_KEY";
     /** Where the state lives instead of {@code .aigw/}: the benchmark runs its own stack beside a developer's. */
     static final String STATE_DIR = "CODER_AI_GATEWAY_STATE_DIR";
 
-    private static final String USAGE = "usage: DevStackMain [--fresh] [--only part,part,...]";
+    /** The replication every part gets in a cluster: three copies, writes acknowledged by two. */
+    static final Map<String, String> CLUSTER_REPLICATION = Map.of(
+            "CODER_AI_GATEWAY_KAFKA_REPLICATION_FACTOR", "3",
+            "CODER_AI_GATEWAY_KAFKA_MIN_INSYNC_REPLICAS", "2",
+            "CODER_AI_GATEWAY_REGISTRY_REPLICATION", "3",
+            "CODER_AI_GATEWAY_CASSANDRA_REPLICATION", "{'class': 'NetworkTopologyStrategy', '" + CassandraNode.LOCAL_DC + "': 3}",
+            "CODER_AI_GATEWAY_CASSANDRA_READ_CONSISTENCY", "LOCAL_QUORUM",
+            "CODER_AI_GATEWAY_CASSANDRA_WRITE_CONSISTENCY", "LOCAL_QUORUM");
+
+    private static final String USAGE = "usage: DevStackMain [--fresh] [--cluster | --only part,part,...]";
 
     /** Parses the arguments and reads the environment, failing with one line per problem. */
     static DevStackConfig from(List<String> args, Map<String, String> env) {
         List<String> problems = new ArrayList<>();
         boolean fresh = false;
+        boolean cluster = false;
+        boolean only = false;
         Set<Part> parts = EnumSet.allOf(Part.class);
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--fresh" -> fresh = true;
+                case "--cluster" -> cluster = true;
                 case "--only" -> {
+                    only = true;
                     if (i + 1 == args.size()) {
                         problems.add("--only needs a comma-separated list of parts");
                     } else {
@@ -48,13 +64,16 @@ record DevStackConfig(Path root, StateDir state, boolean fresh, Set<Part> parts,
                 default -> problems.add("unknown argument '" + args.get(i) + "'; " + USAGE);
             }
         }
+        if (cluster && only) {
+            problems.add("--cluster runs every part; it does not take --only");
+        }
         StackPorts ports = StackPorts.from(env, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid dev stack configuration:\n  " + String.join("\n  ", problems));
         }
         Path root = Locations.repositoryRoot();
         Path state = env.containsKey(STATE_DIR) ? Path.of(env.get(STATE_DIR)).toAbsolutePath() : root.resolve(".aigw");
-        return new DevStackConfig(root, new StateDir(state), fresh, parts, ports, Map.copyOf(env));
+        return new DevStackConfig(root, new StateDir(state), fresh, cluster, parts, ports, Map.copyOf(env));
     }
 
     private static Set<Part> parseParts(String list, List<String> problems) {
@@ -69,26 +88,68 @@ record DevStackConfig(Path root, StateDir state, boolean fresh, Set<Part> parts,
         return parts;
     }
 
+    /** How many nodes of {@code part} run: one each, or in a cluster 3 brokers, 3 Cassandra nodes, 2 recorders (one application id), 2 query APIs, 3 gateways. */
+    int nodes(Part part) {
+        if (!cluster) {
+            return 1;
+        }
+        return switch (part) {
+            case KAFKA, CASSANDRA, GATEWAY -> 3;
+            case RECORDER, QUERY -> 2;
+            case REGISTRY -> 1;
+        };
+    }
+
+    /** The name of node {@code n} of {@code part}: the label alone, or with the node number when there can be several. */
+    String name(Part part, int n) {
+        return cluster && part != Part.REGISTRY ? part.label() + "-" + n : part.label();
+    }
+
+    /** Every broker's address, comma-separated. */
+    String kafkaBootstrap() {
+        return IntStream.rangeClosed(1, nodes(Part.KAFKA))
+                .mapToObj(n -> "127.0.0.1:" + ports.node(Part.KAFKA, n, cluster))
+                .collect(Collectors.joining(","));
+    }
+
+    /** Every Cassandra node's address, comma-separated: 127.0.0.n in a cluster, all on one port. */
+    String cassandraContactPoints() {
+        return IntStream.rangeClosed(1, nodes(Part.CASSANDRA))
+                .mapToObj(n -> CassandraRing.address(n) + ":" + ports.cassandra())
+                .collect(Collectors.joining(","));
+    }
+
     /** The JVM services in start order, with the environment each gets unless the user's environment says otherwise. */
     List<Service> services(String adminToken, String masterKey) {
-        Map<String, String> kafka = Map.of("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", "127.0.0.1:" + ports.kafka());
+        Map<String, String> kafka = merge(Map.of("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", kafkaBootstrap()),
+                cluster ? CLUSTER_REPLICATION : Map.of());
         Map<String, String> registry = Map.of("CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", "http://127.0.0.1:" + ports.registry());
         Map<String, String> cassandra = Map.of(
-                "CODER_AI_GATEWAY_CASSANDRA_CONTACT_POINTS", "127.0.0.1:" + ports.cassandra(),
+                "CODER_AI_GATEWAY_CASSANDRA_CONTACT_POINTS", cassandraContactPoints(),
                 "CODER_AI_GATEWAY_CASSANDRA_LOCAL_DC", CassandraNode.LOCAL_DC,
                 "CODER_AI_GATEWAY_CASSANDRA_KEYSPACE", "aigw");
         Map<String, String> secrets = Map.of(ADMIN_TOKEN, adminToken, MASTER_KEY, masterKey);
-        return List.of(
-                new Service(Part.REGISTRY, "deploy/schema-registry", "dev.aigw.registry.RegistryMain", ports.registry(),
-                        merge(kafka, Map.of(StackPorts.REGISTRY, Integer.toString(ports.registry())))),
-                new Service(Part.RECORDER, "recorder-streams", "dev.aigw.recorder.RecorderMain", ports.recorder(),
-                        merge(kafka, registry, cassandra, secrets, Map.of(StackPorts.RECORDER, Integer.toString(ports.recorder()),
-                                "CODER_AI_GATEWAY_DATA_DIR", state.data("recorder").toString()))),
-                new Service(Part.QUERY, "query-api", "dev.aigw.query.QueryMain", ports.query(),
-                        merge(kafka, registry, cassandra, secrets, Map.of(StackPorts.QUERY, Integer.toString(ports.query())))),
-                new Service(Part.GATEWAY, "ingress-gateway", "dev.aigw.gateway.GatewayMain", ports.gateway(),
-                        merge(kafka, registry, secrets, Map.of(StackPorts.GATEWAY, Integer.toString(ports.gateway()),
-                                "CODER_AI_GATEWAY_DATA_DIR", state.data("gateway").toString()))));
+        List<Service> services = new ArrayList<>();
+        services.add(new Service(name(Part.REGISTRY, 1), Part.REGISTRY, "deploy/schema-registry", "dev.aigw.registry.RegistryMain",
+                ports.registry(), merge(kafka, Map.of(StackPorts.REGISTRY, Integer.toString(ports.registry())))));
+        for (int n = 1; n <= nodes(Part.RECORDER); n++) {
+            int port = ports.node(Part.RECORDER, n, cluster);
+            services.add(new Service(name(Part.RECORDER, n), Part.RECORDER, "recorder-streams", "dev.aigw.recorder.RecorderMain", port,
+                    merge(kafka, registry, cassandra, secrets, Map.of(StackPorts.RECORDER, Integer.toString(port),
+                            "CODER_AI_GATEWAY_DATA_DIR", state.data(name(Part.RECORDER, n)).toString()))));
+        }
+        for (int n = 1; n <= nodes(Part.QUERY); n++) {
+            int port = ports.node(Part.QUERY, n, cluster);
+            services.add(new Service(name(Part.QUERY, n), Part.QUERY, "query-api", "dev.aigw.query.QueryMain", port,
+                    merge(kafka, registry, cassandra, secrets, Map.of(StackPorts.QUERY, Integer.toString(port)))));
+        }
+        for (int n = 1; n <= nodes(Part.GATEWAY); n++) {
+            int port = ports.node(Part.GATEWAY, n, cluster);
+            services.add(new Service(name(Part.GATEWAY, n), Part.GATEWAY, "ingress-gateway", "dev.aigw.gateway.GatewayMain", port,
+                    merge(kafka, registry, secrets, Map.of(StackPorts.GATEWAY, Integer.toString(port),
+                            "CODER_AI_GATEWAY_DATA_DIR", state.data(name(Part.GATEWAY, n)).toString()))));
+        }
+        return List.copyOf(services);
     }
 
     @SafeVarargs

@@ -39,10 +39,10 @@ public final class DevStackMain {
             }
             return;
         }
-        System.out.println(Banner.ready(config, Duration.ofNanos(System.nanoTime() - started), tokenFromEnv));
-        Optional<Part> died = stack.awaitUnexpectedExit();
+        System.out.println(Banner.ready(config, Duration.ofNanos(System.nanoTime() - started), tokenFromEnv, stack.residentBytes()));
+        Optional<String> died = stack.awaitUnexpectedExit();
         if (died.isPresent()) {
-            System.err.println(died.get().label() + " exited on its own; last lines of its log:\n" + stack.logTail(died.get()));
+            System.err.println(died.get() + " exited on its own; last lines of its log:\n" + stack.logTail(died.get()));
             System.exit(1);
         }
     }

@@ -13,15 +13,16 @@ import dev.aigw.engines.Locations;
 /**
  * A JVM service of the stack, run from its module's classes and runtime classpath.
  *
+ * @param name     its name in logs, pid files and messages: the part's label, or {@code gateway-2} for a cluster's node
  * @param defaults environment variables it gets unless the user's environment already sets them
  */
-record Service(Part part, String module, String mainClass, int port, Map<String, String> defaults) {
+record Service(String name, Part part, String module, String mainClass, int port, Map<String, String> defaults) {
 
     /** Starts the service in {@code root}; it inherits {@code userEnv}, plus the defaults it does not set. */
     ChildProcess start(Path root, Path log, Map<String, String> userEnv) {
         List<String> command = List.of(Jdks.currentJava().toString(), "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
                 "-cp", Locations.serviceClasspath(root, module), mainClass);
-        return ChildProcess.start(part.label(), command, environment(userEnv), root, log);
+        return ChildProcess.start(name, command, environment(userEnv), root, log);
     }
 
     /** The defaults {@code userEnv} does not set; the child inherits the rest from this process. */

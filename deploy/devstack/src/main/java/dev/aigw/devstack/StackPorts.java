@@ -3,7 +3,12 @@ package dev.aigw.devstack;
 import java.util.List;
 import java.util.Map;
 
-/** The loopback ports of every part, each overridable by the environment variable named beside its default. */
+/**
+ * The loopback ports of every part, each overridable by the environment variable named beside its default. In a
+ * cluster, node i (1..) of a part listens on {@link #node}: brokers step by two from the broker and controller ports,
+ * recorders by one from the recorder port, and the gateway and query API nodes sit behind the balancer, which takes
+ * their usual ports, from 8180 and 8190. Cassandra nodes share their ports on addresses 127.0.0.1..3.
+ */
 record StackPorts(int kafka, int kafkaController, int cassandra, int cassandraStorage,
                   int registry, int recorder, int query, int gateway) {
     static final String KAFKA = "CODER_AI_GATEWAY_KAFKA_PORT";
@@ -14,6 +19,29 @@ record StackPorts(int kafka, int kafkaController, int cassandra, int cassandraSt
     static final String RECORDER = "CODER_AI_GATEWAY_RECORDER_PORT";
     static final String QUERY = "CODER_AI_GATEWAY_QUERY_PORT";
     static final String GATEWAY = "CODER_AI_GATEWAY_PORT";
+
+    static final int GATEWAY_NODES = 8180;
+    static final int QUERY_NODES = 8190;
+
+    /** The port of node {@code n} (1..) of {@code part} in a cluster; a part's own port when it runs alone. */
+    int node(Part part, int n, boolean cluster) {
+        if (!cluster) {
+            return of(part).getFirst();
+        }
+        return switch (part) {
+            case KAFKA -> kafka + 2 * (n - 1);
+            case CASSANDRA -> cassandra;
+            case REGISTRY -> registry;
+            case RECORDER -> recorder + n - 1;
+            case QUERY -> QUERY_NODES + n - 1;
+            case GATEWAY -> GATEWAY_NODES + n - 1;
+        };
+    }
+
+    /** The controller port of broker {@code n} (1..). */
+    int kafkaController(int n) {
+        return kafkaController + 2 * (n - 1);
+    }
 
     /** Reads the ports, adding one line to {@code problems} per invalid variable. */
     static StackPorts from(Map<String, String> env, List<String> problems) {

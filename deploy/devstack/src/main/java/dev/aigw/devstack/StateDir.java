@@ -19,8 +19,9 @@ record StateDir(Path path) {
         return path.resolve("logs");
     }
 
-    Path log(Part part) {
-        return logs().resolve(part.label() + ".log");
+    /** The log of a member of the stack: {@code kafka}, {@code gateway-2}, ... */
+    Path log(String member) {
+        return logs().resolve(member + ".log");
     }
 
     Path data(String name) {
@@ -31,8 +32,9 @@ record StateDir(Path path) {
         return path.resolve("devstack.pid");
     }
 
-    Path pidFile(Part part) {
-        return path.resolve("pids").resolve(part.ordinal() + "-" + part.label() + ".pid");
+    /** The pid file of the {@code order}-th member started; {@code ./aigw down} stops leftovers by descending order. */
+    Path pidFile(int order, String member) {
+        return path.resolve("pids").resolve(order + "-" + member + ".pid");
     }
 
     /** The pid of a dev stack that is still running, if any. */

@@ -17,13 +17,18 @@ final class TopicSetup {
     private TopicSetup() {
     }
 
-    static void createTopics(String bootstrap) {
+    /**
+     * Creates the topics with one replica per broker; with several, a write needs all but one of them in sync
+     * (the broker's default, which the cluster's brokers are configured with).
+     */
+    static void createTopics(String bootstrap, int brokers) {
+        short replicas = (short) brokers;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             KafkaTopics.createIfAbsent(admin, List.of(
-                    new NewTopic(Topics.INTERCEPTIONS, 3, (short) 1),
-                    new NewTopic(Topics.INTERCEPTIONS_DLQ, 1, (short) 1),
-                    new NewTopic(Topics.CONTROL_KEYS, 1, (short) 1).configs(COMPACTED),
-                    new NewTopic(Topics.CONTROL_PROVIDERS, 1, (short) 1).configs(COMPACTED)));
+                    new NewTopic(Topics.INTERCEPTIONS, 3, replicas),
+                    new NewTopic(Topics.INTERCEPTIONS_DLQ, 1, replicas),
+                    new NewTopic(Topics.CONTROL_KEYS, 1, replicas).configs(COMPACTED),
+                    new NewTopic(Topics.CONTROL_PROVIDERS, 1, replicas).configs(COMPACTED)));
         }
     }
 }

@@ -55,6 +55,45 @@ class DevStackConfigTest {
     }
 
     @Test
+    void shouldRunSeveralNodesOfEachPartWithReplicationWhenAskedForACluster() {
+        DevStackConfig config = DevStackConfig.from(List.of("--cluster"), Map.of());
+        List<Service> services = config.services("t", "k");
+
+        assertThat(services).extracting(Service::name).containsExactly("schema-registry", "recorder-1", "recorder-2",
+                "query-api-1", "query-api-2", "gateway-1", "gateway-2", "gateway-3");
+        assertThat(services).extracting(Service::port).containsExactly(8085, 8082, 8083, 8190, 8191, 8180, 8181, 8182);
+        assertThat(config.kafkaBootstrap()).isEqualTo("127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096");
+        assertThat(config.ports().kafkaController(3)).isEqualTo(9097);
+        Service recorder = services.get(2);
+        assertThat(recorder.defaults())
+                .containsEntry("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", "127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096")
+                .containsEntry("CODER_AI_GATEWAY_CASSANDRA_CONTACT_POINTS", "127.0.0.1:9042,127.0.0.2:9042,127.0.0.3:9042")
+                .containsEntry("CODER_AI_GATEWAY_KAFKA_REPLICATION_FACTOR", "3")
+                .containsEntry("CODER_AI_GATEWAY_KAFKA_MIN_INSYNC_REPLICAS", "2")
+                .containsEntry("CODER_AI_GATEWAY_CASSANDRA_REPLICATION", "{'class': 'NetworkTopologyStrategy', 'datacenter1': 3}")
+                .containsEntry("CODER_AI_GATEWAY_CASSANDRA_WRITE_CONSISTENCY", "LOCAL_QUORUM")
+                .containsEntry("CODER_AI_GATEWAY_RECORDER_PORT", "8083")
+                .containsEntry("CODER_AI_GATEWAY_DATA_DIR", config.state().path().resolve("recorder-2").toString());
+        assertThat(services.get(0).defaults()).containsEntry("CODER_AI_GATEWAY_REGISTRY_REPLICATION", "3");
+        assertThat(services.get(6).defaults()).containsEntry("CODER_AI_GATEWAY_DATA_DIR", config.state().path().resolve("gateway-2").toString());
+    }
+
+    @Test
+    void shouldKeepTheSingleNodeStackFreeOfClusterSettings() {
+        DevStackConfig config = DevStackConfig.from(List.of(), Map.of());
+        assertThat(config.services("t", "k")).extracting(Service::name)
+                .containsExactly("schema-registry", "recorder", "query-api", "gateway");
+        assertThat(config.services("t", "k").get(1).defaults())
+                .doesNotContainKeys("CODER_AI_GATEWAY_KAFKA_REPLICATION_FACTOR", "CODER_AI_GATEWAY_CASSANDRA_REPLICATION");
+    }
+
+    @Test
+    void shouldRefuseOnlyWithCluster() {
+        assertThatThrownBy(() -> DevStackConfig.from(List.of("--cluster", "--only", "kafka"), Map.of()))
+                .hasMessageContaining("--cluster runs every part; it does not take --only");
+    }
+
+    @Test
     void shouldLetTheUserEnvironmentWinOverTheStackDefaults() {
         Service registry = DevStackConfig.from(List.of(), Map.of()).services("t", "k").getFirst();
         Map<String, String> env = registry.environment(Map.of("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", "broker:9092"));

@@ -28,8 +28,8 @@ class StateDirTest {
     void shouldFindALiveRecordedProcessOnlyWhenItsCommandLineCarriesTheMarker() {
         StateDir state = new StateDir(dir);
         long self = ProcessHandle.current().pid();
-        state.writePid(state.pidFile(Part.KAFKA), self);
-        state.writePid(state.pidFile(Part.GATEWAY), Long.MAX_VALUE);
+        state.writePid(state.pidFile(0, "kafka"), self);
+        state.writePid(state.pidFile(5, "gateway"), Long.MAX_VALUE);
         assertThat(state.leftoverParts(Path.of("java"))).containsExactly(self);
         assertThat(state.leftoverParts(Path.of("/no/such/checkout"))).isEmpty();
         assertThat(state.runningStack()).isEmpty();

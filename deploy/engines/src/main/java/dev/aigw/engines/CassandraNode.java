@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A single Cassandra 5.0 node as a child JVM on a JDK 17 (or 11); its data survives restarts on the same directory. */
+/**
+ * A Cassandra 5.0 node as a child JVM on a JDK 17 (or 11), alone or one of a {@link CassandraRing}; its data survives
+ * restarts on the same directory.
+ */
 public final class CassandraNode implements AutoCloseable {
     /** The data center name of the node, for the driver's {@code withLocalDatacenter}. */
     public static final String LOCAL_DC = "datacenter1";
@@ -21,13 +24,29 @@ public final class CassandraNode implements AutoCloseable {
     private final Settings settings;
     private final ChildProcess process;
 
-    /** Where and how the node runs: {@code dir} holds its config and its data. */
-    public record Settings(Path dir, int cqlPort, int storagePort, String maxHeap, Path log, Path javaHome, String classpath) {
-        /** Settings with a 1 GB heap, the JDK {@link Jdks#cassandraJavaHome()} finds and the cassandra-node classpath. */
+    /**
+     * Where and how the node runs: {@code dir} holds its config and its data; it listens on loopback {@code address}
+     * (127.0.0.1, or another 127.x address for a ring member, since members share their ports).
+     */
+    public record Settings(Path dir, String address, int cqlPort, int storagePort, String maxHeap, Path log, Path javaHome,
+                           String classpath, Placement placement) {
+        /** A node alone on 127.0.0.1 with a 1 GB heap, the JDK {@link Jdks#cassandraJavaHome()} finds and the cassandra-node classpath. */
         public static Settings of(Path dir, int cqlPort, int storagePort, Path log) {
-            return new Settings(dir, cqlPort, storagePort, "1g", log, Jdks.cassandraJavaHome(),
-                    Locations.cassandraClasspath(Locations.repositoryRoot()));
+            return new Settings(dir, "127.0.0.1", cqlPort, storagePort, "1g", log, Jdks.cassandraJavaHome(),
+                    Locations.cassandraClasspath(Locations.repositoryRoot()), new Placement("127.0.0.1", "0"));
         }
+
+        /** The same node on {@code address} with {@code placement} and {@code maxHeap}. */
+        public Settings at(String address, Placement placement, String maxHeap) {
+            return new Settings(dir, address, cqlPort, storagePort, maxHeap, log, javaHome, classpath, placement);
+        }
+    }
+
+    /**
+     * Where the node sits in its ring: the seed it joins through (an address; seeds share the storage port) and its one
+     * token. A fresh ring gets its tokens spread evenly up front, so no node streams data to join.
+     */
+    public record Placement(String seed, String initialToken) {
     }
 
     private CassandraNode(Settings settings, ChildProcess process) {
@@ -39,11 +58,7 @@ public final class CassandraNode implements AutoCloseable {
     public static CassandraNode start(Settings settings, Duration timeout) {
         Path dir = settings.dir().toAbsolutePath();
         Path conf = dir.resolve("conf");
-        String yaml = resource("cassandra.yaml")
-                .replace("@DIR@", dir.toString())
-                .replace("@CQL_PORT@", Integer.toString(settings.cqlPort()))
-                .replace("@STORAGE_PORT@", Integer.toString(settings.storagePort()));
-        Path yamlFile = write(conf.resolve("cassandra.yaml"), yaml);
+        Path yamlFile = write(conf.resolve("cassandra.yaml"), yaml(settings));
         Path logback = write(conf.resolve("logback.xml"), resource("cassandra-logback.xml"));
 
         List<String> command = new ArrayList<>(List.of(settings.javaHome().resolve("bin/java").toString(),
@@ -53,19 +68,35 @@ public final class CassandraNode implements AutoCloseable {
                 "-Dcassandra.config=" + yamlFile.toUri(),
                 "-Dlogback.configurationFile=" + logback,
                 "-Dcassandra-foreground=yes",
-                // One node, no peers: skip the waits that exist to let a ring settle.
+                // Loopback peers gossip within milliseconds: skip the waits that exist to let a real network settle.
                 "-Dcassandra.skip_wait_for_gossip_to_settle=0",
                 "-Dcassandra.ring_delay_ms=100",
                 "-cp", settings.classpath(),
                 "org.apache.cassandra.service.CassandraDaemon"));
-        ChildProcess node = ChildProcess.start("cassandra node", command, Map.of(), dir, settings.log());
-        node.awaitReady(timeout, () -> node.logContains(READY_LINE) && Ports.isListening(settings.cqlPort()));
+        ChildProcess node = ChildProcess.start("cassandra node " + settings.address(), command, Map.of(), dir, settings.log());
+        node.awaitReady(timeout, () -> node.logContains(READY_LINE) && Ports.isListening(settings.address(), settings.cqlPort()));
         return new CassandraNode(settings, node);
     }
 
-    /** {@code 127.0.0.1:<cql port>}. */
+    /** The node's {@code cassandra.yaml}. */
+    static String yaml(Settings settings) {
+        return resource("cassandra.yaml")
+                .replace("@DIR@", settings.dir().toAbsolutePath().toString())
+                .replace("@ADDRESS@", settings.address())
+                .replace("@SEED@", settings.placement().seed())
+                .replace("@TOKEN@", settings.placement().initialToken())
+                .replace("@CQL_PORT@", Integer.toString(settings.cqlPort()))
+                .replace("@STORAGE_PORT@", Integer.toString(settings.storagePort()));
+    }
+
+    /** {@code <address>:<cql port>}. */
     public String contactPoint() {
-        return "127.0.0.1:" + settings.cqlPort();
+        return settings.address() + ":" + settings.cqlPort();
+    }
+
+    /** The settings. */
+    public Settings settings() {
+        return settings;
     }
 
     /** The CQL port. */

@@ -138,6 +138,11 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM and returns at once; {@link #stop()} then waits. Parts that must go down together get it at once. */
+    public void signalStop() {
+        process.destroy();
+    }
+
     /** SIGKILL, as a crash would end it, and waits for it to be gone. */
     public void kill() {
         try {

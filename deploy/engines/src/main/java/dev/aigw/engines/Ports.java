@@ -33,8 +33,13 @@ public final class Ports {
 
     /** Whether something accepts TCP connections on loopback at {@code port}. */
     public static boolean isListening(int port) {
+        return isListening(LOOPBACK.getHostAddress(), port);
+    }
+
+    /** Whether something accepts TCP connections at {@code address}:{@code port}. */
+    public static boolean isListening(String address, int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(LOOPBACK, port), 200);
+            socket.connect(new InetSocketAddress(address, port), 200);
             return true;
         } catch (IOException e) {
             return false;

@@ -42,7 +42,7 @@ class KafkaBrokerIT {
     @Test
     void shouldFailWithTheLogTailWhenTheBrokerCannotRun() {
         KafkaBroker.Settings broken = new KafkaBroker.Settings(dir, Ports.freePort(), Ports.freePort(), "256m",
-                dir.resolve("broker.log"), Jdks.currentJava(), dir.resolve("no-such.jar").toString());
+                dir.resolve("broker.log"), Jdks.currentJava(), dir.resolve("no-such.jar").toString(), new KafkaBroker.Quorum.Standalone());
         assertThatThrownBy(() -> KafkaBroker.start(broken, START))
                 .isInstanceOf(StartupException.class)
                 .hasMessageContaining("kafka storage format failed with exit code 1")
