@@ -61,10 +61,13 @@ class RecorderBench {
             long start = System.nanoTime();
             try (RecorderProcess recorder = RecorderProcess.start(env, "recorder-bench.log")) {
                 double running = seconds(start);
+                double startupCpu = recorder.cpuSeconds();
                 RealStack.await(Duration.ofMinutes(30), () -> stack.consumedAll(config.applicationId()) ? true : null);
                 double consumed = seconds(start);
+                double consumedCpu = recorder.cpuSeconds() - startupCpu;
                 RealStack.await(Duration.ofMinutes(30), () -> allRecorded(stack, backlog) ? true : null);
                 double written = seconds(start);
+                double writtenCpu = recorder.cpuSeconds() - startupCpu;
                 int events = backlog * EVENTS_PER_INTERCEPTION;
                 System.out.printf("%nRecorderBench on %d cores: backlog of %d interceptions (%d events), recorder started cold%n",
                         Runtime.getRuntime().availableProcessors(), backlog, events);
@@ -73,10 +76,19 @@ class RecorderBench {
                         events / (consumed - running));
                 System.out.printf("  all rows in Cassandra:  %.1f s  %,.0f events/s%n", written - running,
                         events / (written - running));
+                // CPU time rather than wall time: on a shared machine it is the recorder's own cost per event.
+                System.out.printf("  recorder CPU: %.1f s until consumed (%,.0f events per CPU-second), %.1f s until "
+                        + "all rows written (%,.0f events per CPU-second)%n", consumedCpu, events / consumedCpu,
+                        writtenCpu, events / writtenCpu);
+                long backlogRows = recorder.rowsWritten();
+                System.out.printf("  rows written to Cassandra: %,d (%.1f per interception)%n", backlogRows,
+                        (double) backlogRows / backlog);
 
                 Map<String, Instant> endSent = steadyLoad(stack, rate, seconds);
                 RealStack.await(Duration.ofMinutes(5), () -> allRecorded(stack, backlog + endSent.size()) ? true : null);
                 List<Long> delays = delays(stack, endSent);
+                System.out.printf("  steady load: %.1f rows written per interception%n",
+                        (double) (recorder.rowsWritten() - backlogRows) / endSent.size());
                 System.out.printf("  steady %d interceptions/s (%d events/s) for %d s: end event produced -> summary row"
                         + " written: p50 %d ms, p99 %d ms, max %d ms (%d interceptions)%n%n", rate,
                         rate * EVENTS_PER_INTERCEPTION, seconds, percentile(delays, 50), percentile(delays, 99),

@@ -1,7 +1,10 @@
 package dev.aigw.recorder;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.engines.ChildProcess;
 import dev.aigw.engines.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +21,11 @@ final class RecorderProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final ChildProcess process;
+    private final int port;
 
-    private RecorderProcess(ChildProcess process) {
+    private RecorderProcess(ChildProcess process, int port) {
         this.process = process;
+        this.port = port;
     }
 
     /** Starts a recorder with {@code env} (its health port chosen here) and waits until it is ready. */
@@ -34,7 +39,7 @@ final class RecorderProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), RecorderMain.class.getName()), withPort, Path.of("."),
                 Path.of("target", logName));
         child.awaitReady(Duration.ofSeconds(120), () -> ready(port));
-        return new RecorderProcess(child);
+        return new RecorderProcess(child, port);
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is committed or flushed. */
@@ -43,6 +48,27 @@ final class RecorderProcess implements AutoCloseable {
             p.destroyForcibly();
             p.onExit().orTimeout(30, TimeUnit.SECONDS).join();
         });
+    }
+
+    /** CPU time the recorder's JVM has used so far, every thread included (Streams, sink, driver, GC, JIT). */
+    double cpuSeconds() {
+        return ProcessHandle.of(process.pid()).flatMap(p -> p.info().totalCpuDuration())
+                .orElseThrow(() -> new IllegalStateException("the recorder's CPU time is not readable"))
+                .toNanos() / 1e9;
+    }
+
+    /** Rows the sink has written to Cassandra so far, as its health details report them. */
+    long rowsWritten() {
+        try {
+            String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return new ObjectMapper().readTree(body).findValue("rows_written").asLong();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean ready(int port) {

@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -91,8 +92,15 @@ final class RecorderDriver implements AutoCloseable {
 
     /** The latest version of every row so far, by key. */
     Map<String, AuditRow> rows() {
-        rows.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        rowVersions();
         return latest;
+    }
+
+    /** Every version of a row the topology wrote since the last read, in order; the row sink sees each of them. */
+    List<KeyValue<String, AuditRow>> rowVersions() {
+        List<KeyValue<String, AuditRow>> read = rows.readKeyValuesToList();
+        read.forEach(kv -> latest.put(kv.key, kv.value));
+        return read;
     }
 
     AuditRow.Interception interception(String id) {
