@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -146,8 +147,11 @@ class ClusterFaultsIT {
         try {
             int node = cluster.gatewayNode(3);
             Http.await("events in gateway-3's spool", LONG, () -> spooledEvents(node) > 0);
+            long spooled = spooledEvents(node);
             sigkill = System.nanoTime();
             cluster.kill("gateway-3");
+            System.out.printf("gateway-3 SIGKILLed with %d events in its spool, %d streams in flight%n", spooled,
+                    traffic.inFlightStreams());
         } finally {
             frozen.forEach(b -> signal("CONT", cluster.pid(b)));
         }
@@ -159,7 +163,8 @@ class ClusterFaultsIT {
 
     private static void assertFailuresOnlyInFlightAt(List<Traffic.Outcome> outcomes, long sigkill) {
         List<Traffic.Outcome> failed = outcomes.stream().filter(o -> !o.ok()).toList();
-        System.out.printf("%d requests failed, all in flight on gateway-3 when it was SIGKILLed%n", failed.size());
+        System.out.printf("%d of %d requests failed%s%n", failed.size(), outcomes.size(), failed.stream()
+                .map(o -> "\n  " + o.person() + " " + o.kind() + ": " + o.status() + " " + o.error()).collect(Collectors.joining()));
         assertThat(failed).as("failures other than requests in flight on the SIGKILLed gateway")
                 .allMatch(o -> sigkill > 0 && o.startedNanos() < sigkill && o.endedNanos() > sigkill);
     }
@@ -195,8 +200,8 @@ class ClusterFaultsIT {
         Http.await(ids.size() + " interceptions readable (" + missing.size() + " missing)", Duration.ofMinutes(10), () -> {
             missing.removeIf(id -> {
                 HttpResponse<String> r = Http.send("GET", query.resolve("/api/v2/aibridge/interceptions/" + id), admin, null);
-                return r.statusCode() == 200 && !Http.parse(r.body()).path("ended_at").isNull()
-                        && !Http.parse(r.body()).path("ended_at").isMissingNode();
+                JsonNode ended = r.statusCode() == 200 ? Http.parse(r.body()).path("ended_at") : null;
+                return ended != null && !ended.isNull() && !ended.isMissingNode();
             });
             return missing.isEmpty();
         });
