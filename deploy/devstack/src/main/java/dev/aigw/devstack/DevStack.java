@@ -193,6 +193,11 @@ final class DevStack {
         member(name).process.stop();
     }
 
+    /** The process id of member {@code name}. */
+    long pid(String name) {
+        return member(name).process.pid();
+    }
+
     /** Starts a stopped or killed member again, with the same settings and data, and waits until it is ready. */
     void restart(String name) {
         Member member = member(name);

@@ -131,23 +131,25 @@ record DevStackConfig(Path root, StateDir state, boolean fresh, boolean cluster,
         Map<String, String> secrets = Map.of(ADMIN_TOKEN, adminToken, MASTER_KEY, masterKey);
         List<Service> services = new ArrayList<>();
         services.add(new Service(name(Part.REGISTRY, 1), Part.REGISTRY, "deploy/schema-registry", "dev.aigw.registry.RegistryMain",
-                ports.registry(), merge(kafka, Map.of(StackPorts.REGISTRY, Integer.toString(ports.registry())))));
+                ports.registry(), Map.of(StackPorts.REGISTRY, Integer.toString(ports.registry())), kafka));
         for (int n = 1; n <= nodes(Part.RECORDER); n++) {
             int port = ports.node(Part.RECORDER, n, cluster);
             services.add(new Service(name(Part.RECORDER, n), Part.RECORDER, "recorder-streams", "dev.aigw.recorder.RecorderMain", port,
-                    merge(kafka, registry, cassandra, secrets, Map.of(StackPorts.RECORDER, Integer.toString(port),
-                            "CODER_AI_GATEWAY_DATA_DIR", state.data(name(Part.RECORDER, n)).toString()))));
+                    Map.of(StackPorts.RECORDER, Integer.toString(port),
+                            "CODER_AI_GATEWAY_DATA_DIR", state.data(name(Part.RECORDER, n)).toString()),
+                    merge(kafka, registry, cassandra, secrets)));
         }
         for (int n = 1; n <= nodes(Part.QUERY); n++) {
             int port = ports.node(Part.QUERY, n, cluster);
             services.add(new Service(name(Part.QUERY, n), Part.QUERY, "query-api", "dev.aigw.query.QueryMain", port,
-                    merge(kafka, registry, cassandra, secrets, Map.of(StackPorts.QUERY, Integer.toString(port)))));
+                    Map.of(StackPorts.QUERY, Integer.toString(port)), merge(kafka, registry, cassandra, secrets)));
         }
         for (int n = 1; n <= nodes(Part.GATEWAY); n++) {
             int port = ports.node(Part.GATEWAY, n, cluster);
             services.add(new Service(name(Part.GATEWAY, n), Part.GATEWAY, "ingress-gateway", "dev.aigw.gateway.GatewayMain", port,
-                    merge(kafka, registry, secrets, Map.of(StackPorts.GATEWAY, Integer.toString(port),
-                            "CODER_AI_GATEWAY_DATA_DIR", state.data(name(Part.GATEWAY, n)).toString()))));
+                    Map.of(StackPorts.GATEWAY, Integer.toString(port),
+                            "CODER_AI_GATEWAY_DATA_DIR", state.data(name(Part.GATEWAY, n)).toString()),
+                    merge(kafka, registry, secrets)));
         }
         return List.copyOf(services);
     }

@@ -14,9 +14,12 @@ import dev.aigw.engines.Locations;
  * A JVM service of the stack, run from its module's classes and runtime classpath.
  *
  * @param name     its name in logs, pid files and messages: the part's label, or {@code gateway-2} for a cluster's node
+ * @param own      what only the stack decides: the node's port and data directory (in a cluster the user's port is the
+ *                 balancer's, so it must not reach the nodes)
  * @param defaults environment variables it gets unless the user's environment already sets them
  */
-record Service(String name, Part part, String module, String mainClass, int port, Map<String, String> defaults) {
+record Service(String name, Part part, String module, String mainClass, int port, Map<String, String> own,
+               Map<String, String> defaults) {
 
     /** Starts the service in {@code root}; it inherits {@code userEnv}, plus the defaults it does not set. */
     ChildProcess start(Path root, Path log, Map<String, String> userEnv) {
@@ -25,10 +28,14 @@ record Service(String name, Part part, String module, String mainClass, int port
         return ChildProcess.start(name, command, environment(userEnv), root, log);
     }
 
-    /** The defaults {@code userEnv} does not set; the child inherits the rest from this process. */
+    /**
+     * The defaults, then {@code userEnv} over them, then the node's own settings. {@code userEnv} is passed whole
+     * (not left to inheritance) so that a caller with its own environment map, such as a test, is obeyed.
+     */
     Map<String, String> environment(Map<String, String> userEnv) {
         Map<String, String> env = new HashMap<>(defaults);
-        env.keySet().removeAll(userEnv.keySet());
+        env.putAll(userEnv);
+        env.putAll(own);
         return env;
     }
 

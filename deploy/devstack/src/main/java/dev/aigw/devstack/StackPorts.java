@@ -7,10 +7,10 @@ import java.util.Map;
  * The loopback ports of every part, each overridable by the environment variable named beside its default. In a
  * cluster, node i (1..) of a part listens on {@link #node}: brokers step by two from the broker and controller ports,
  * recorders by one from the recorder port, and the gateway and query API nodes sit behind the balancer, which takes
- * their usual ports, from 8180 and 8190. Cassandra nodes share their ports on addresses 127.0.0.1..3.
+ * their usual ports, from 8180 and 8190 (overridable too). Cassandra nodes share their ports on addresses 127.0.0.1..3.
  */
 record StackPorts(int kafka, int kafkaController, int cassandra, int cassandraStorage,
-                  int registry, int recorder, int query, int gateway) {
+                  int registry, int recorder, int query, int gateway, int gatewayNodes, int queryNodes) {
     static final String KAFKA = "CODER_AI_GATEWAY_KAFKA_PORT";
     static final String KAFKA_CONTROLLER = "CODER_AI_GATEWAY_KAFKA_CONTROLLER_PORT";
     static final String CASSANDRA = "CODER_AI_GATEWAY_CASSANDRA_PORT";
@@ -19,9 +19,8 @@ record StackPorts(int kafka, int kafkaController, int cassandra, int cassandraSt
     static final String RECORDER = "CODER_AI_GATEWAY_RECORDER_PORT";
     static final String QUERY = "CODER_AI_GATEWAY_QUERY_PORT";
     static final String GATEWAY = "CODER_AI_GATEWAY_PORT";
-
-    static final int GATEWAY_NODES = 8180;
-    static final int QUERY_NODES = 8190;
+    static final String GATEWAY_NODES = "CODER_AI_GATEWAY_GATEWAY_NODES_PORT";
+    static final String QUERY_NODES = "CODER_AI_GATEWAY_QUERY_NODES_PORT";
 
     /** The port of node {@code n} (1..) of {@code part} in a cluster; a part's own port when it runs alone. */
     int node(Part part, int n, boolean cluster) {
@@ -33,8 +32,8 @@ record StackPorts(int kafka, int kafkaController, int cassandra, int cassandraSt
             case CASSANDRA -> cassandra;
             case REGISTRY -> registry;
             case RECORDER -> recorder + n - 1;
-            case QUERY -> QUERY_NODES + n - 1;
-            case GATEWAY -> GATEWAY_NODES + n - 1;
+            case QUERY -> queryNodes + n - 1;
+            case GATEWAY -> gatewayNodes + n - 1;
         };
     }
 
@@ -49,7 +48,8 @@ record StackPorts(int kafka, int kafkaController, int cassandra, int cassandraSt
                 port(env, KAFKA, 9092, problems), port(env, KAFKA_CONTROLLER, 9093, problems),
                 port(env, CASSANDRA, 9042, problems), port(env, CASSANDRA_STORAGE, 7000, problems),
                 port(env, REGISTRY, 8085, problems), port(env, RECORDER, 8082, problems),
-                port(env, QUERY, 8081, problems), port(env, GATEWAY, 8080, problems));
+                port(env, QUERY, 8081, problems), port(env, GATEWAY, 8080, problems),
+                port(env, GATEWAY_NODES, 8180, problems), port(env, QUERY_NODES, 8190, problems));
     }
 
     /** The ports {@code part} listens on. */

@@ -15,7 +15,7 @@ class DevStackConfigTest {
         DevStackConfig config = DevStackConfig.from(List.of(), Map.of());
         assertThat(config.fresh()).isFalse();
         assertThat(config.parts()).containsExactly(Part.values());
-        assertThat(config.ports()).isEqualTo(new StackPorts(9092, 9093, 9042, 7000, 8085, 8082, 8081, 8080));
+        assertThat(config.ports()).isEqualTo(new StackPorts(9092, 9093, 9042, 7000, 8085, 8082, 8081, 8080, 8180, 8190));
         assertThat(config.state().path()).isEqualTo(config.root().resolve(".aigw"));
     }
 
@@ -27,7 +27,7 @@ class DevStackConfigTest {
         assertThat(config.parts()).containsExactly(Part.KAFKA, Part.GATEWAY);
         Service gateway = config.services("token", "key").stream().filter(s -> s.part() == Part.GATEWAY).findFirst().orElseThrow();
         assertThat(gateway.port()).isEqualTo(18080);
-        assertThat(gateway.defaults())
+        assertThat(gateway.environment(Map.of()))
                 .containsEntry("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", "127.0.0.1:19092")
                 .containsEntry("CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")
                 .containsEntry("CODER_AI_GATEWAY_ADMIN_TOKEN", "token")
@@ -39,11 +39,11 @@ class DevStackConfigTest {
         List<Service> services = DevStackConfig.from(List.of(), Map.of("CODER_AI_GATEWAY_CASSANDRA_PORT", "19042"))
                 .services("t", "k");
         assertThat(services).extracting(Service::part).containsExactly(Part.REGISTRY, Part.RECORDER, Part.QUERY, Part.GATEWAY);
-        assertThat(services.get(1).defaults()).containsEntry("CODER_AI_GATEWAY_CASSANDRA_CONTACT_POINTS", "127.0.0.1:19042")
+        assertThat(services.get(1).environment(Map.of())).containsEntry("CODER_AI_GATEWAY_CASSANDRA_CONTACT_POINTS", "127.0.0.1:19042")
                 .containsEntry("CODER_AI_GATEWAY_CASSANDRA_LOCAL_DC", "datacenter1")
                 .containsEntry("CODER_AI_GATEWAY_CASSANDRA_KEYSPACE", "aigw")
                 .containsEntry("CODER_AI_GATEWAY_RECORDER_PORT", "8082");
-        assertThat(services.get(2).defaults()).containsEntry("CODER_AI_GATEWAY_QUERY_PORT", "8081")
+        assertThat(services.get(2).environment(Map.of())).containsEntry("CODER_AI_GATEWAY_QUERY_PORT", "8081")
                 .containsKey("CODER_AI_GATEWAY_ADMIN_TOKEN");
     }
 
@@ -51,7 +51,7 @@ class DevStackConfigTest {
     void shouldPointTheQueryApiAtTheRegistryItPublishesKeysThrough() {
         Service query = DevStackConfig.from(List.of(), Map.of("CODER_AI_GATEWAY_REGISTRY_PORT", "18085"))
                 .services("t", "k").get(2);
-        assertThat(query.defaults()).containsEntry("CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", "http://127.0.0.1:18085");
+        assertThat(query.environment(Map.of())).containsEntry("CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", "http://127.0.0.1:18085");
     }
 
     @Test
@@ -65,7 +65,7 @@ class DevStackConfigTest {
         assertThat(config.kafkaBootstrap()).isEqualTo("127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096");
         assertThat(config.ports().kafkaController(3)).isEqualTo(9097);
         Service recorder = services.get(2);
-        assertThat(recorder.defaults())
+        assertThat(recorder.environment(Map.of()))
                 .containsEntry("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", "127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096")
                 .containsEntry("CODER_AI_GATEWAY_CASSANDRA_CONTACT_POINTS", "127.0.0.1:9042,127.0.0.2:9042,127.0.0.3:9042")
                 .containsEntry("CODER_AI_GATEWAY_KAFKA_REPLICATION_FACTOR", "3")
@@ -74,8 +74,8 @@ class DevStackConfigTest {
                 .containsEntry("CODER_AI_GATEWAY_CASSANDRA_WRITE_CONSISTENCY", "LOCAL_QUORUM")
                 .containsEntry("CODER_AI_GATEWAY_RECORDER_PORT", "8083")
                 .containsEntry("CODER_AI_GATEWAY_DATA_DIR", config.state().path().resolve("recorder-2").toString());
-        assertThat(services.get(0).defaults()).containsEntry("CODER_AI_GATEWAY_REGISTRY_REPLICATION", "3");
-        assertThat(services.get(6).defaults()).containsEntry("CODER_AI_GATEWAY_DATA_DIR", config.state().path().resolve("gateway-2").toString());
+        assertThat(services.get(0).environment(Map.of())).containsEntry("CODER_AI_GATEWAY_REGISTRY_REPLICATION", "3");
+        assertThat(services.get(6).environment(Map.of())).containsEntry("CODER_AI_GATEWAY_DATA_DIR", config.state().path().resolve("gateway-2").toString());
     }
 
     @Test
@@ -83,7 +83,7 @@ class DevStackConfigTest {
         DevStackConfig config = DevStackConfig.from(List.of(), Map.of());
         assertThat(config.services("t", "k")).extracting(Service::name)
                 .containsExactly("schema-registry", "recorder", "query-api", "gateway");
-        assertThat(config.services("t", "k").get(1).defaults())
+        assertThat(config.services("t", "k").get(1).environment(Map.of()))
                 .doesNotContainKeys("CODER_AI_GATEWAY_KAFKA_REPLICATION_FACTOR", "CODER_AI_GATEWAY_CASSANDRA_REPLICATION");
     }
 
@@ -97,7 +97,18 @@ class DevStackConfigTest {
     void shouldLetTheUserEnvironmentWinOverTheStackDefaults() {
         Service registry = DevStackConfig.from(List.of(), Map.of()).services("t", "k").getFirst();
         Map<String, String> env = registry.environment(Map.of("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", "broker:9092"));
-        assertThat(env).doesNotContainKey("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP").containsEntry("CODER_AI_GATEWAY_REGISTRY_PORT", "8085");
+        assertThat(env).containsEntry("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", "broker:9092").containsEntry("CODER_AI_GATEWAY_REGISTRY_PORT", "8085");
+    }
+
+    @Test
+    void shouldKeepTheBalancersPortAwayFromTheNodesBehindIt() {
+        Map<String, String> user = Map.of("CODER_AI_GATEWAY_PORT", "18080", "CODER_AI_GATEWAY_GATEWAY_NODES_PORT", "18180",
+                "CODER_AI_GATEWAY_QUERY_NODES_PORT", "18190");
+        DevStackConfig config = DevStackConfig.from(List.of("--cluster"), user);
+        List<Service> services = config.services("t", "k");
+        assertThat(services).extracting(Service::port).containsExactly(8085, 8082, 8083, 18190, 18191, 18180, 18181, 18182);
+        assertThat(services.get(6).environment(user)).containsEntry("CODER_AI_GATEWAY_PORT", "18181");
+        assertThat(config.ports().gateway()).isEqualTo(18080);
     }
 
     @Test
