@@ -102,7 +102,7 @@ final class DevStack {
             KafkaCluster cluster = KafkaCluster.start(KafkaCluster.voters(nodes, KafkaBroker.newClusterId()), ENGINE_TIMEOUT);
             for (int n = 1; n <= nodes.size(); n++) {
                 int id = n;
-                track(config.name(Part.KAFKA, n), Part.KAFKA, cluster.broker(n).process(),
+                track(config.name(Part.KAFKA, n), Part.KAFKA, cluster.member(n).process(),
                         () -> cluster.restart(id, ENGINE_TIMEOUT).process());
             }
         }

@@ -15,7 +15,7 @@ import java.util.Map;
  * A Cassandra 5.0 node as a child JVM on a JDK 17 (or 11), alone or one of a {@link CassandraRing}; its data survives
  * restarts on the same directory.
  */
-public final class CassandraNode implements AutoCloseable {
+public final class CassandraNode implements EngineGroup.Member {
     /** The data center name of the node, for the driver's {@code withLocalDatacenter}. */
     public static final String LOCAL_DC = "datacenter1";
 
@@ -105,6 +105,7 @@ public final class CassandraNode implements AutoCloseable {
     }
 
     /** The node's process. */
+    @Override
     public ChildProcess process() {
         return process;
     }

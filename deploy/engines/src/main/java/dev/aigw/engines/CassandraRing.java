@@ -2,7 +2,6 @@ package dev.aigw.engines;
 
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -11,16 +10,12 @@ import java.util.stream.IntStream;
  * A ring of Cassandra nodes on loopback: member i (1..n) listens on 127.0.0.i with the same ports as the others, joins
  * through 127.0.0.1 and owns one token of n spread evenly. Any member can be killed, stopped and started again.
  */
-public final class CassandraRing implements AutoCloseable {
+public final class CassandraRing extends EngineGroup<CassandraNode.Settings, CassandraNode> {
     private static final BigInteger TOKEN_SPACE = BigInteger.TWO.pow(64);
     private static final BigInteger MIN_TOKEN = BigInteger.TWO.pow(63).negate();
 
-    private final List<CassandraNode.Settings> members;
-    private final CassandraNode[] nodes;
-
     private CassandraRing(List<CassandraNode.Settings> members, CassandraNode[] nodes) {
-        this.members = members;
-        this.nodes = nodes;
+        super("cassandra node", members, nodes);
     }
 
     /** {@code nodes} as the members of one ring, each with {@code maxHeap}: its address, the seed and its token. */
@@ -55,61 +50,16 @@ public final class CassandraRing implements AutoCloseable {
             new CassandraRing(members, nodes).close();
             throw e;
         }
-        return new CassandraRing(List.copyOf(members), nodes);
+        return new CassandraRing(members, nodes);
     }
 
     /** Every member's {@code address:port}, comma-separated, as the services' contact points. */
     public String contactPoints() {
-        return members.stream().map(m -> m.address() + ":" + m.cqlPort()).collect(Collectors.joining(","));
+        return settings().stream().map(m -> m.address() + ":" + m.cqlPort()).collect(Collectors.joining(","));
     }
 
-    /** Member {@code n} (1..), as last started. */
-    public synchronized CassandraNode node(int n) {
-        return nodes[index(n)];
-    }
-
-    /** The members in order, as last started. */
-    public synchronized List<CassandraNode> nodes() {
-        return List.of(nodes);
-    }
-
-    /** SIGKILL to member {@code n}, as a crash would end it. */
-    public void kill(int n) {
-        node(n).process().kill();
-    }
-
-    /** SIGTERM to member {@code n} (it flushes), waiting until it is gone. */
-    public void stop(int n) {
-        node(n).close();
-    }
-
-    /** Starts a stopped or killed member again on its data and waits until it serves CQL. */
-    public synchronized CassandraNode restart(int n, Duration timeout) {
-        int i = index(n);
-        if (nodes[i].process().isAlive()) {
-            throw new IllegalStateException("cassandra node " + n + " is running (pid " + nodes[i].process().pid() + ")");
-        }
-        nodes[i] = CassandraNode.start(members.get(i), timeout);
-        return nodes[i];
-    }
-
-    /** SIGTERM to every member at once, then waits for each: each takes seconds to flush. */
     @Override
-    public synchronized void close() {
-        List<CassandraNode> started = new ArrayList<>();
-        for (CassandraNode node : nodes) {
-            if (node != null) {
-                node.process().signalStop();
-                started.add(node);
-            }
-        }
-        started.forEach(CassandraNode::close);
-    }
-
-    private int index(int n) {
-        if (n < 1 || n > members.size()) {
-            throw new IllegalArgumentException("no cassandra node " + n + "; members are 1.." + members.size());
-        }
-        return n - 1;
+    CassandraNode start(CassandraNode.Settings settings, Duration timeout) {
+        return CassandraNode.start(settings, timeout);
     }
 }

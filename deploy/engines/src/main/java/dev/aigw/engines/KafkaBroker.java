@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A Kafka broker in KRaft combined mode (broker and controller in one) as a child process; its data survives restarts. */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements EngineGroup.Member {
     private static final String READY_LINE = "Kafka Server started";
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -112,6 +112,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** The broker's process. */
+    @Override
     public ChildProcess process() {
         return process;
     }

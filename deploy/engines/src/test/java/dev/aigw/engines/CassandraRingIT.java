@@ -78,7 +78,7 @@ class CassandraRingIT {
         var builder = CqlSession.builder().withLocalDatacenter(CassandraNode.LOCAL_DC)
                 .withConfigLoader(DriverConfigLoader.programmaticBuilder()
                         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(20)).build());
-        for (CassandraNode node : ring.nodes()) {
+        for (CassandraNode node : ring.members()) {
             builder.addContactPoint(new InetSocketAddress(node.settings().address(), node.cqlPort()));
         }
         return builder.build();

@@ -49,7 +49,7 @@ class KafkaClusterIT {
 
             int leader = partition(admin).leader().id();
             cluster.kill(leader);
-            assertThat(cluster.broker(leader).process().isAlive()).isFalse();
+            assertThat(cluster.member(leader).process().isAlive()).isFalse();
 
             RecordMetadata during = send(producer, "while one broker is down");
             assertThat(during.offset()).isEqualTo(1);
