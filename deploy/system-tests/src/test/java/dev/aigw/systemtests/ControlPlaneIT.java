@@ -96,7 +96,9 @@ class ControlPlaneIT {
         String key = created.path("key").asText();
         assertThat(key).startsWith("aigw_" + created.path("id").asText() + "_");
 
-        assertThat(messages(gateway, key).statusCode()).isEqualTo(200);
+        // A new key reaches the gateway through the keys topic, as a revocation does: wait for it, do not race it.
+        HttpResponse<String> accepted = RealStack.await(Duration.ofSeconds(30), () -> ok(messages(gateway, key)));
+        assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(upstream.received().getLast().header("x-api-key")).isEqualTo(PROVIDER_KEY);
 
         assertThat(admin("DELETE", "/api/v2/keys/" + created.path("id").asText(), null).statusCode()).isEqualTo(200);
@@ -390,6 +392,10 @@ class ControlPlaneIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static HttpResponse<String> ok(HttpResponse<String> response) {
+        return response.statusCode() == 200 ? response : null;
     }
 
     private static HttpResponse<String> ok(HttpResponse<String> response) {
