@@ -398,10 +398,6 @@ class ControlPlaneIT {
         return response.statusCode() == 200 ? response : null;
     }
 
-    private static HttpResponse<String> ok(HttpResponse<String> response) {
-        return response.statusCode() == 200 ? response : null;
-    }
-
     private static HttpResponse<String> nonOk(HttpResponse<String> response) {
         return response.statusCode() == 200 ? null : response;
     }
