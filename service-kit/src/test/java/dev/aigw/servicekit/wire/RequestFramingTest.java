@@ -182,6 +182,18 @@ class RequestFramingTest {
     }
 
     @Test
+    void shouldHandOnAReadInsideABodyAsItCame() {
+        RequestFraming framing = new RequestFraming(LIMIT);
+        framing.feed((POST + "Content-Length: 10\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        byte[] inside = "abcd".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(framing.feed(inside).bytes()).isSameAs(inside);
+        assertThat(framing.feed("efghij".getBytes(StandardCharsets.ISO_8859_1)).bytes()).asString(StandardCharsets.ISO_8859_1)
+                .isEqualTo("efghij");
+        assertThat(framing.state()).isEqualTo(RequestFraming.State.REQUEST_LINE);
+    }
+
+    @Test
     void shouldHandOnTheSameArrayWhenNothingChanged() {
         byte[] input = ("GET / HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
 
