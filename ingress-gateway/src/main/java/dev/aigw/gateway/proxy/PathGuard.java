@@ -1,6 +1,7 @@
 package dev.aigw.gateway.proxy;
 
 import dev.aigw.servicekit.wire.PercentEncoding;
+import dev.aigw.servicekit.wire.RequestTargets;
 import io.helidon.http.Header;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
@@ -55,12 +56,8 @@ public final class PathGuard implements Filter {
                 return true;
             }
         }
-        for (String segment : rawPath.split("/", -1)) {
-            // The server drops a segment's parameters before resolving dots, so "..;x" climbs like "..".
-            String bare = segment.split(";", 2)[0];
-            if (bare.equals(".") || bare.equals("..")) {
-                return true;
-            }
+        if (RequestTargets.hasDotSegment(rawPath)) {
+            return true;
         }
         return rawPath.indexOf('\\') >= 0;
     }

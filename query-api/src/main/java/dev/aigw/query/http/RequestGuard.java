@@ -1,6 +1,7 @@
 package dev.aigw.query.http;
 
 import dev.aigw.servicekit.wire.PercentEncoding;
+import dev.aigw.servicekit.wire.RequestTargets;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -47,12 +48,8 @@ public final class RequestGuard implements Filter {
         if (rawPath.indexOf('\\') >= 0) {
             return true;
         }
-        for (String segment : rawPath.split("/", -1)) {
-            // The server drops a segment's parameters before resolving dots, so "..;x" climbs like "..".
-            String bare = segment.split(";", 2)[0];
-            if (bare.equals(".") || bare.equals("..")) {
-                return true;
-            }
+        if (RequestTargets.hasDotSegment(rawPath)) {
+            return true;
         }
         for (int i = rawPath.indexOf('%'); i >= 0; i = rawPath.indexOf('%', i + 1)) {
             if (i + 2 >= rawPath.length()) {
