@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,26 @@ public final class AuditBounds {
     /** Marks a cut map key, as in {@code metadata.<cut key>#key}, apart from a cut value ({@code metadata.<key>}). */
     private static final String KEY_SUFFIX = "#key";
 
+    /**
+     * The bound of every field of the event's schema, by field, worked out once: a lookup on the hot path instead of
+     * building {@code Record.field} for each. Decoded and built events share these {@code Field}s (the generated
+     * classes' schemas); a field of another schema falls back to {@link #bytesOf}.
+     */
+    private static final Map<Schema.Field, Integer> FIELD_BYTES = fieldBytes(InterceptionEvent.getClassSchema());
+
     private AuditBounds() {
+    }
+
+    private static Map<Schema.Field, Integer> fieldBytes(Schema envelope) {
+        Map<Schema.Field, Integer> bounds = new IdentityHashMap<>();
+        List<Schema> records = new ArrayList<>(List.of(envelope));
+        records.addAll(envelope.getField("payload").schema().getTypes());
+        for (Schema record : records) {
+            for (Schema.Field field : record.getFields()) {
+                bounds.put(field, bytesOf(record.getName(), field.name()));
+            }
+        }
+        return Collections.unmodifiableMap(bounds);
     }
 
     /**
@@ -60,7 +81,7 @@ public final class AuditBounds {
      * its {@code truncated} list. An event within its bounds is left as it was. Returns the event.
      */
     public static InterceptionEvent apply(InterceptionEvent event) {
-        boundRecord(event, "", event);
+        boundRecord(event, event);
         return event;
     }
 
@@ -108,15 +129,16 @@ public final class AuditBounds {
         }
     }
 
-    private static void boundRecord(SpecificRecordBase record, String prefix, InterceptionEvent event) {
+    private static void boundRecord(SpecificRecordBase record, InterceptionEvent event) {
         Schema schema = record.getSchema();
         for (Schema.Field field : schema.getFields()) {
-            if (prefix.isEmpty() && field.name().equals(TRUNCATED_FIELD)) {
+            if (field.name().equals(TRUNCATED_FIELD)) {
                 continue;
             }
             Object value = record.get(field.pos());
-            String name = prefix + field.name();
-            int maxBytes = bytesOf(schema.getName(), field.name());
+            String name = field.name();
+            Integer known = FIELD_BYTES.get(field);
+            int maxBytes = known != null ? known : bytesOf(schema.getName(), name);
             switch (value) {
                 case String text -> {
                     String kept = cut(text, maxBytes);
@@ -132,7 +154,7 @@ public final class AuditBounds {
                     }
                 }
                 // The payload is the only nested record; its fields are named without the envelope's prefix.
-                case SpecificRecordBase nested -> boundRecord(nested, "", event);
+                case SpecificRecordBase nested -> boundRecord(nested, event);
                 case null, default -> {
                 }
             }
