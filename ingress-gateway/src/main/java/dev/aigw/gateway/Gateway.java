@@ -37,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
+import dev.aigw.servicekit.serving.Listening;
 
 /** A running gateway node: HTTP server, event sink and metrics, stopped together. */
 public final class Gateway implements AutoCloseable {
@@ -96,7 +97,7 @@ public final class Gateway implements AutoCloseable {
                     authenticator, sink, durable, config.nodeId(), config.bridge(), Clock.systemUTC(), metrics);
             ErrorResponses errors = new ErrorResponses(name -> control.providers().get(name)
                     .flatMap(RoutedProvider::route).map(ProviderConfig::type), config.bridge().maxBodyBytes());
-            WebServer server = WebServer.builder()
+            WebServer server = Listening.start(WebServer.builder()
                     .host(config.host())
                     .port(config.port())
                     .maxPayloadSize(config.bridge().maxBodyBytes())
@@ -119,9 +120,7 @@ public final class Gateway implements AutoCloseable {
                     // Hands Helidon's reasons to the direct handlers, which read them to choose the answer (never echo them).
                     .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                     .directHandlers(errors.transportErrors())
-                    .routing(r -> routing(r, bridge, errors, metrics))
-                    .build()
-                    .start();
+                    .routing(r -> routing(r, bridge, errors, metrics)));
             return new Gateway(server, bridge, durable, control, conflicts, metrics);
         } catch (RuntimeException e) {
             durable.close();

@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import dev.aigw.servicekit.serving.Listening;
 
 /** A running query API: HTTP server, Cassandra session and metrics, stopped together. */
 public final class QueryApi implements AutoCloseable {
@@ -79,7 +80,7 @@ public final class QueryApi implements AutoCloseable {
                 .build();
         List<HttpService> audit = AuditViews.create(config, auth, () -> control.keys().snapshot().values(), session);
         ServiceMetrics metrics = ServiceMetrics.create();
-        WebServer server = listener(WebServer.builder(), config)
+        WebServer server = Listening.start(listener(WebServer.builder(), config)
                 .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true)
                         .addCheck(() -> HealthCheckResponse.builder().status(control.ready()).build(),
                                 HealthCheckType.READINESS, "control-plane")
@@ -90,9 +91,7 @@ public final class QueryApi implements AutoCloseable {
                             .get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, ServiceMetrics.CONTENT_TYPE)
                                     .send(metrics.scrape()));
                     routing(r, audit, List.of(keys, providers));
-                })
-                .build()
-                .start();
+                }));
         return new QueryApi(session, control, server, metrics);
     }
 

@@ -13,6 +13,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import java.util.EnumSet;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
+import dev.aigw.servicekit.serving.Listening;
 
 /**
  * {@code /health/live} and {@code /health/ready}, with what the Streams app and the sink are doing as details, and
@@ -36,7 +37,7 @@ final class Health {
     }
 
     WebServer server(String host, int port, RecorderMetrics metrics) {
-        return WebServer.builder()
+        return Listening.start(WebServer.builder()
                 .host(host)
                 .port(port)
                 .addFeature(ObserveFeature.just(HealthObserver.builder()
@@ -46,9 +47,7 @@ final class Health {
                         .addCheck(this::liveness, HealthCheckType.LIVENESS, "recorder")
                         .build()))
                 .routing(r -> r.get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, ServiceMetrics.CONTENT_TYPE)
-                        .send(metrics.scrape())))
-                .build()
-                .start();
+                        .send(metrics.scrape()))));
     }
 
     // Ready while events flow into Cassandra; a sink retrying against a Cassandra that is down is alive but not ready.

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -24,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import dev.aigw.bench.mock.MockProfile;
 import dev.aigw.bench.mock.MockUpstream;
 import dev.aigw.devstack.ClusterStack;
+import dev.aigw.engines.Ports;
 
 /**
  * The production shape of {@code ./aigw up --cluster} (3 brokers, a 3-node ring at LOCAL_QUORUM, 2 recorders, 2 query
@@ -344,7 +342,7 @@ class ClusterFaultsIT {
 
     /** The stack's settings: its own state directory, fresh secrets, and a block of free ports for every member. */
     private static Map<String, String> environment() {
-        int base = freeBlock();
+        int base = Ports.freeBlock(PORTS);
         Map<String, String> env = new HashMap<>();
         env.put("CODER_AI_GATEWAY_STATE_DIR", Path.of("target", "cluster").toAbsolutePath().toString());
         env.put("CODER_AI_GATEWAY_ADMIN_TOKEN", secret(Base64.getUrlEncoder().withoutPadding()));
@@ -357,25 +355,6 @@ class ClusterFaultsIT {
                 "RECORDER_PORT", 9, "QUERY_PORT", 11, "PORT", 12, "GATEWAY_NODES_PORT", 13, "QUERY_NODES_PORT", 16);
         rest.forEach((name, offset) -> env.put("CODER_AI_GATEWAY_" + name, Integer.toString(base + offset)));
         return env;
-    }
-
-    /** The first of {@value #PORTS} consecutive ports that are free now, apart from any dev stack's. */
-    private static int freeBlock() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int base = 20_000 + RANDOM.nextInt(30_000);
-            if (IntStream.range(base, base + PORTS).allMatch(ClusterFaultsIT::canBind)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no " + PORTS + " consecutive free ports");
-    }
-
-    private static boolean canBind(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static String secret(Base64.Encoder encoder) {

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import dev.aigw.servicekit.serving.Listening;
 
 /** A running registry instance: the HTTP server and the log it follows. */
 public final class SchemaRegistryServer implements AutoCloseable {
@@ -35,13 +36,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
     static SchemaRegistryServer serve(RegistryConfig config, RegistryState state, SchemaLog log) {
         try {
             SchemaRegistry registry = new SchemaRegistry(state, log);
-            WebServer server = WebServer.builder()
+            WebServer server = Listening.start(WebServer.builder()
                     .host(config.host())
                     .port(config.port())
                     .featuresDiscoverServices(false)
-                    .routing(routing -> routing(routing, registry, log))
-                    .build()
-                    .start();
+                    .routing(routing -> routing(routing, registry, log)));
             SchemaRegistryServer started = new SchemaRegistryServer(server, log, config.host());
             LOG.info(() -> "Schema registry serving on " + started.url() + " from topic " + config.topic());
             return started;
