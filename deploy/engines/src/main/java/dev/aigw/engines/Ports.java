@@ -61,7 +61,8 @@ public final class Ports {
 
     private static int ephemeralStart() {
         try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip();
+            // Not readString: it reads as many bytes as the file's reported size, and a /proc file's may be short.
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).strip();
             return Integer.parseInt(range.split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 32_768; // Linux's default, and the start of IANA's dynamic range is higher still
