@@ -70,12 +70,22 @@ public final class CassandraNode implements EngineGroup.Member {
                 "-Dcassandra-foreground=yes",
                 // Loopback peers gossip within milliseconds: skip the waits that exist to let a real network settle.
                 "-Dcassandra.skip_wait_for_gossip_to_settle=0",
-                "-Dcassandra.ring_delay_ms=100",
+                "-Dcassandra.ring_delay_ms=" + ringDelayMillis(settings),
                 "-cp", settings.classpath(),
                 "org.apache.cassandra.service.CassandraDaemon"));
         ChildProcess node = ChildProcess.start("cassandra node " + settings.address(), command, Map.of(), dir, settings.log());
         node.awaitReady(timeout, () -> node.logContains(READY_LINE) && Ports.isListening(settings.address(), settings.cqlPort()));
         return new CassandraNode(settings, node);
+    }
+
+    /**
+     * A lone node waits for nobody. A ring member that restarts on its data first hears from its seed in a shadow
+     * round, and gives up ("Unable to gossip with any peers") once the ring delay has passed: on a loaded machine the
+     * seed's answer can take seconds, so ring members get a ring delay that covers it. A fresh member skips the shadow
+     * round, so the longer delay costs nothing when the ring starts.
+     */
+    static long ringDelayMillis(Settings settings) {
+        return settings.placement().seed().equals(settings.address()) ? 100 : 30_000;
     }
 
     /** The node's {@code cassandra.yaml}. */

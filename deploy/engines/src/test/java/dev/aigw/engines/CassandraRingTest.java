@@ -44,4 +44,13 @@ class CassandraRingTest {
                 .contains("native_transport_port: 9042\n", "auto_bootstrap: false\n")
                 .doesNotContain("@");
     }
+
+    @Test
+    void shouldGiveMembersThatJoinThroughAnotherNodeTimeToHearFromItOnRestart() {
+        List<CassandraNode.Settings> members = CassandraRing.members(List.of(NODE, NODE, NODE), "512m");
+
+        assertThat(CassandraNode.ringDelayMillis(NODE)).isEqualTo(100);
+        assertThat(CassandraNode.ringDelayMillis(members.get(0))).isEqualTo(100);
+        assertThat(members.subList(1, 3)).allSatisfy(m -> assertThat(CassandraNode.ringDelayMillis(m)).isGreaterThanOrEqualTo(10_000));
+    }
 }
