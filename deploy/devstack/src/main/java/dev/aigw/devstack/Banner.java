@@ -18,6 +18,8 @@ final class Banner {
         line(out, config, Part.GATEWAY, "gateway", "http://127.0.0.1:" + ports.gateway() + nodes(config, Part.GATEWAY));
         line(out, config, Part.QUERY, "query API", "http://127.0.0.1:" + ports.query() + nodes(config, Part.QUERY));
         line(out, config, Part.RECORDER, "recorder", "http://127.0.0.1:" + ports.recorder() + "/health/ready" + nodes(config, Part.RECORDER));
+        line(out, config, Part.SIEM, "SIEM topic", "aigw.siem.v1 (JSON, docs/siem.md); health on http://127.0.0.1:"
+                + ports.siem() + "/health/ready");
         line(out, config, Part.REGISTRY, "registry", "http://127.0.0.1:" + ports.registry());
         line(out, config, Part.KAFKA, "Kafka", config.kafkaBootstrap());
         line(out, config, Part.CASSANDRA, "Cassandra", config.cassandraContactPoints() + " (datacenter1)");

@@ -88,7 +88,7 @@ record DevStackConfig(Path root, StateDir state, boolean fresh, boolean cluster,
         return parts;
     }
 
-    /** How many nodes of {@code part} run: one each, or in a cluster 3 brokers, 3 Cassandra nodes, 2 recorders (one application id), 2 query APIs, 3 gateways. */
+    /** How many nodes of {@code part} run: one each, or in a cluster 3 brokers, 3 Cassandra nodes, 2 recorders (one application id), 2 query APIs, 3 gateways, 1 SIEM stream. */
     int nodes(Part part) {
         if (!cluster) {
             return 1;
@@ -96,13 +96,13 @@ record DevStackConfig(Path root, StateDir state, boolean fresh, boolean cluster,
         return switch (part) {
             case KAFKA, CASSANDRA, GATEWAY -> 3;
             case RECORDER, QUERY -> 2;
-            case REGISTRY -> 1;
+            case REGISTRY, SIEM -> 1;
         };
     }
 
     /** The name of node {@code n} of {@code part}: the label alone, or with the node number when there can be several. */
     String name(Part part, int n) {
-        return cluster && part != Part.REGISTRY ? part.label() + "-" + n : part.label();
+        return cluster && nodes(part) > 1 ? part.label() + "-" + n : part.label();
     }
 
     /** Every broker's address, comma-separated. */
@@ -151,6 +151,11 @@ record DevStackConfig(Path root, StateDir state, boolean fresh, boolean cluster,
                             "CODER_AI_GATEWAY_DATA_DIR", state.data(name(Part.GATEWAY, n)).toString()),
                     merge(kafka, registry, secrets)));
         }
+        // One instance even in a cluster: it is one Streams application, and more would only share the partitions.
+        services.add(new Service(name(Part.SIEM, 1), Part.SIEM, "siem-stream", "dev.aigw.siem.SiemMain", ports.siem(),
+                Map.of(StackPorts.SIEM, Integer.toString(ports.siem()),
+                        "CODER_AI_GATEWAY_DATA_DIR", state.data(name(Part.SIEM, 1)).toString()),
+                merge(kafka, registry)));
         return List.copyOf(services);
     }
 

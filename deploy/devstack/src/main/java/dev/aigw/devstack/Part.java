@@ -9,7 +9,8 @@ enum Part {
     REGISTRY("schema-registry"),
     RECORDER("recorder"),
     QUERY("query-api"),
-    GATEWAY("gateway");
+    GATEWAY("gateway"),
+    SIEM("siem-stream");
 
     private final String label;
 
@@ -30,6 +31,6 @@ enum Part {
             }
         }
         throw new IllegalArgumentException("unknown part '" + label + "'; parts: kafka, cassandra, schema-registry,"
-                + " recorder, query-api, gateway");
+                + " recorder, query-api, gateway, siem-stream");
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * their usual ports, from 8180 and 8190 (overridable too). Cassandra nodes share their ports on addresses 127.0.0.1..3.
  */
 record StackPorts(int kafka, int kafkaController, int cassandra, int cassandraStorage,
-                  int registry, int recorder, int query, int gateway, int gatewayNodes, int queryNodes) {
+                  int registry, int recorder, int query, int gateway, int gatewayNodes, int queryNodes, int siem) {
     static final String KAFKA = "CODER_AI_GATEWAY_KAFKA_PORT";
     static final String KAFKA_CONTROLLER = "CODER_AI_GATEWAY_KAFKA_CONTROLLER_PORT";
     static final String CASSANDRA = "CODER_AI_GATEWAY_CASSANDRA_PORT";
@@ -21,6 +21,7 @@ record StackPorts(int kafka, int kafkaController, int cassandra, int cassandraSt
     static final String GATEWAY = "CODER_AI_GATEWAY_PORT";
     static final String GATEWAY_NODES = "CODER_AI_GATEWAY_GATEWAY_NODES_PORT";
     static final String QUERY_NODES = "CODER_AI_GATEWAY_QUERY_NODES_PORT";
+    static final String SIEM = "CODER_AI_GATEWAY_SIEM_PORT";
 
     /** The port of node {@code n} (1..) of {@code part} in a cluster; a part's own port when it runs alone. */
     int node(Part part, int n, boolean cluster) {
@@ -34,6 +35,7 @@ record StackPorts(int kafka, int kafkaController, int cassandra, int cassandraSt
             case RECORDER -> recorder + n - 1;
             case QUERY -> queryNodes + n - 1;
             case GATEWAY -> gatewayNodes + n - 1;
+            case SIEM -> siem;
         };
     }
 
@@ -49,7 +51,8 @@ record StackPorts(int kafka, int kafkaController, int cassandra, int cassandraSt
                 port(env, CASSANDRA, 9042, problems), port(env, CASSANDRA_STORAGE, 7000, problems),
                 port(env, REGISTRY, 8085, problems), port(env, RECORDER, 8082, problems),
                 port(env, QUERY, 8081, problems), port(env, GATEWAY, 8080, problems),
-                port(env, GATEWAY_NODES, 8180, problems), port(env, QUERY_NODES, 8190, problems));
+                port(env, GATEWAY_NODES, 8180, problems), port(env, QUERY_NODES, 8190, problems),
+                port(env, SIEM, 8086, problems));
     }
 
     /** The ports {@code part} listens on. */
@@ -61,6 +64,7 @@ record StackPorts(int kafka, int kafkaController, int cassandra, int cassandraSt
             case RECORDER -> List.of(recorder);
             case QUERY -> List.of(query);
             case GATEWAY -> List.of(gateway);
+            case SIEM -> List.of(siem);
         };
     }
 

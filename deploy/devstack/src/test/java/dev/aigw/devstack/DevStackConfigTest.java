@@ -15,7 +15,7 @@ class DevStackConfigTest {
         DevStackConfig config = DevStackConfig.from(List.of(), Map.of());
         assertThat(config.fresh()).isFalse();
         assertThat(config.parts()).containsExactly(Part.values());
-        assertThat(config.ports()).isEqualTo(new StackPorts(9092, 9093, 9042, 7000, 8085, 8082, 8081, 8080, 8180, 8190));
+        assertThat(config.ports()).isEqualTo(new StackPorts(9092, 9093, 9042, 7000, 8085, 8082, 8081, 8080, 8180, 8190, 8086));
         assertThat(config.state().path()).isEqualTo(config.root().resolve(".aigw"));
     }
 
@@ -38,7 +38,8 @@ class DevStackConfigTest {
     void shouldGiveTheRecorderAndQueryApiTheCassandraSettings() {
         List<Service> services = DevStackConfig.from(List.of(), Map.of("CODER_AI_GATEWAY_CASSANDRA_PORT", "19042"))
                 .services("t", "k");
-        assertThat(services).extracting(Service::part).containsExactly(Part.REGISTRY, Part.RECORDER, Part.QUERY, Part.GATEWAY);
+        assertThat(services).extracting(Service::part).containsExactly(Part.REGISTRY, Part.RECORDER, Part.QUERY, Part.GATEWAY,
+                Part.SIEM);
         assertThat(services.get(1).environment(Map.of())).containsEntry("CODER_AI_GATEWAY_CASSANDRA_CONTACT_POINTS", "127.0.0.1:19042")
                 .containsEntry("CODER_AI_GATEWAY_CASSANDRA_LOCAL_DC", "datacenter1")
                 .containsEntry("CODER_AI_GATEWAY_CASSANDRA_KEYSPACE", "aigw")
@@ -60,8 +61,8 @@ class DevStackConfigTest {
         List<Service> services = config.services("t", "k");
 
         assertThat(services).extracting(Service::name).containsExactly("schema-registry", "recorder-1", "recorder-2",
-                "query-api-1", "query-api-2", "gateway-1", "gateway-2", "gateway-3");
-        assertThat(services).extracting(Service::port).containsExactly(8085, 8082, 8083, 8190, 8191, 8180, 8181, 8182);
+                "query-api-1", "query-api-2", "gateway-1", "gateway-2", "gateway-3", "siem-stream");
+        assertThat(services).extracting(Service::port).containsExactly(8085, 8082, 8083, 8190, 8191, 8180, 8181, 8182, 8086);
         assertThat(config.kafkaBootstrap()).isEqualTo("127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096");
         assertThat(config.ports().kafkaController(3)).isEqualTo(9097);
         Service recorder = services.get(2);
@@ -82,7 +83,7 @@ class DevStackConfigTest {
     void shouldKeepTheSingleNodeStackFreeOfClusterSettings() {
         DevStackConfig config = DevStackConfig.from(List.of(), Map.of());
         assertThat(config.services("t", "k")).extracting(Service::name)
-                .containsExactly("schema-registry", "recorder", "query-api", "gateway");
+                .containsExactly("schema-registry", "recorder", "query-api", "gateway", "siem-stream");
         assertThat(config.services("t", "k").get(1).environment(Map.of()))
                 .doesNotContainKeys("CODER_AI_GATEWAY_KAFKA_REPLICATION_FACTOR", "CODER_AI_GATEWAY_CASSANDRA_REPLICATION");
     }
@@ -106,7 +107,7 @@ class DevStackConfigTest {
                 "CODER_AI_GATEWAY_QUERY_NODES_PORT", "18190");
         DevStackConfig config = DevStackConfig.from(List.of("--cluster"), user);
         List<Service> services = config.services("t", "k");
-        assertThat(services).extracting(Service::port).containsExactly(8085, 8082, 8083, 18190, 18191, 18180, 18181, 18182);
+        assertThat(services).extracting(Service::port).containsExactly(8085, 8082, 8083, 18190, 18191, 18180, 18181, 18182, 8086);
         assertThat(services.get(6).environment(user)).containsEntry("CODER_AI_GATEWAY_PORT", "18181");
         assertThat(config.ports().gateway()).isEqualTo(18080);
     }

@@ -4,34 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aigw.gateway.config.GatewayConfig;
-import dev.aigw.schemas.Topics;
-import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.siem.config.SiemConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Kafka Connect files in {@code deploy/siem}, checked as far as can be without a Connect worker (there is none
- * here): they parse, read our topic with Confluent's AvroConverter from the registry the services default to, and
- * keep secrets out of the files.
+ * The Splunk and Elasticsearch connector files in {@code deploy/siem}, checked as far as can be without Splunk or
+ * Elasticsearch: they parse, read the SIEM topic with the JsonConverter, and keep secrets out of the files. (The file
+ * sink connectors beside them run for real in siem-stream's ConnectForwardingIT.)
  */
 class SiemConnectorsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SIEM = Path.of(System.getProperty("aigw.root", ".")).resolve("deploy/siem");
 
     @Test
-    void shouldReadTheInterceptionsTopicWithTheAvroConverterFromOurRegistry() throws IOException {
-        String registry = GatewayConfig.fromEnv(Map.of("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate()))
-                .events().schemaRegistryUrl().toString();
+    void shouldReadTheSiemTopicWithTheJsonConverter() throws IOException {
         for (String file : new String[] {"splunk-hec-sink.json", "elasticsearch-sink.json"}) {
             JsonNode config = JSON.readTree(SIEM.resolve(file).toFile()).path("config");
 
-            assertThat(config.path("topics").asText()).as(file).isEqualTo(Topics.INTERCEPTIONS);
-            assertThat(config.path("value.converter").asText()).as(file).isEqualTo("io.confluent.connect.avro.AvroConverter");
-            assertThat(config.path("value.converter.schema.registry.url").asText()).as(file).isEqualTo(registry);
+            assertThat(config.path("topics").asText()).as(file).isEqualTo(SiemConfig.SIEM_TOPIC);
+            assertThat(config.path("value.converter").asText()).as(file).isEqualTo("org.apache.kafka.connect.json.JsonConverter");
+            assertThat(config.path("value.converter.schemas.enable").asText()).as(file).isEqualTo("false");
             assertThat(config.path("key.converter").asText()).as(file)
                     .isEqualTo("org.apache.kafka.connect.storage.StringConverter");
         }

@@ -1,0 +1,2 @@
+/** The SIEM stream's configuration, read once at start. */
+package dev.aigw.siem.config;
