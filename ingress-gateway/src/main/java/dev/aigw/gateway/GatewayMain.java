@@ -1,6 +1,6 @@
 package dev.aigw.gateway;
 
-import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.servicekit.config.ConfigException;
 import dev.aigw.schemas.control.SealingException;
 import dev.aigw.gateway.config.GatewayConfig;
 import dev.aigw.gateway.logging.LogFormat;

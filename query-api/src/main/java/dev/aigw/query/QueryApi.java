@@ -15,7 +15,7 @@ import dev.aigw.query.http.RequestGuard;
 import dev.aigw.query.http.RequestMetrics;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.ProviderSettings;
-import dev.aigw.schemas.metrics.ServiceMetrics;
+import dev.aigw.servicekit.metrics.ServiceMetrics;
 import dev.aigw.servicekit.wire.StrictHttp1;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;

@@ -1,7 +1,7 @@
 package dev.aigw.query;
 
 import dev.aigw.query.config.QueryConfig;
-import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.servicekit.config.ConfigException;
 import dev.aigw.schemas.control.SealingException;
 import io.helidon.logging.common.LogConfig;
 import java.util.List;

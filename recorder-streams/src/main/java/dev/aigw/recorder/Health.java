@@ -3,7 +3,7 @@ package dev.aigw.recorder;
 import dev.aigw.recorder.metrics.RecorderMetrics;
 import dev.aigw.recorder.store.RowSink;
 import dev.aigw.recorder.topology.Counters;
-import dev.aigw.schemas.metrics.ServiceMetrics;
+import dev.aigw.servicekit.metrics.ServiceMetrics;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.http.HeaderNames;

@@ -1,7 +1,7 @@
 package dev.aigw.recorder;
 
 import dev.aigw.recorder.config.RecorderConfig;
-import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.servicekit.config.ConfigException;
 import io.helidon.logging.common.LogConfig;
 import java.util.List;
 import java.util.logging.Level;

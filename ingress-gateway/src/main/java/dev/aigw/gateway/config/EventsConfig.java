@@ -1,7 +1,7 @@
 package dev.aigw.gateway.config;
 
 import dev.aigw.schemas.Topics;
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.Settings;
 import java.net.URI;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.aigw.gateway.config;
 
-import dev.aigw.schemas.config.ConfigException;
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.ConfigException;
+import dev.aigw.servicekit.config.Settings;
 import dev.aigw.schemas.control.ProviderSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,6 +1,6 @@
 package dev.aigw.gateway.logging;
 
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.Settings;
 import io.helidon.logging.common.LogConfig;
 import java.util.ArrayList;
 import java.util.List;

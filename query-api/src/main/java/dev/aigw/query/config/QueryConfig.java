@@ -1,12 +1,12 @@
 package dev.aigw.query.config;
 
-import dev.aigw.schemas.config.CassandraConsistency;
-import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.servicekit.config.CassandraConsistency;
+import dev.aigw.servicekit.config.ConfigException;
 import dev.aigw.schemas.Topics;
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.Settings;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.MasterKey;
-import dev.aigw.schemas.kafka.KafkaReplication;
+import dev.aigw.servicekit.kafka.KafkaReplication;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;

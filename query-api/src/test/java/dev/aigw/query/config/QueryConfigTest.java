@@ -3,10 +3,10 @@ package dev.aigw.query.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aigw.schemas.config.CassandraConsistency;
-import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.servicekit.config.CassandraConsistency;
+import dev.aigw.servicekit.config.ConfigException;
 import dev.aigw.schemas.control.MasterKey;
-import dev.aigw.schemas.kafka.KafkaReplication;
+import dev.aigw.servicekit.kafka.KafkaReplication;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

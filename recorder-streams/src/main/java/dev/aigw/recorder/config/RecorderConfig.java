@@ -1,10 +1,10 @@
 package dev.aigw.recorder.config;
 
 import dev.aigw.schemas.Topics;
-import dev.aigw.schemas.config.CassandraConsistency;
-import dev.aigw.schemas.config.ConfigException;
-import dev.aigw.schemas.config.Settings;
-import dev.aigw.schemas.kafka.KafkaReplication;
+import dev.aigw.servicekit.config.CassandraConsistency;
+import dev.aigw.servicekit.config.ConfigException;
+import dev.aigw.servicekit.config.Settings;
+import dev.aigw.servicekit.kafka.KafkaReplication;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;

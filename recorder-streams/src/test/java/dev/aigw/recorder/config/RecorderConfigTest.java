@@ -3,9 +3,9 @@ package dev.aigw.recorder.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aigw.schemas.config.CassandraConsistency;
-import dev.aigw.schemas.config.ConfigException;
-import dev.aigw.schemas.kafka.KafkaReplication;
+import dev.aigw.servicekit.config.CassandraConsistency;
+import dev.aigw.servicekit.config.ConfigException;
+import dev.aigw.servicekit.kafka.KafkaReplication;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.aigw.schemas.config;
+package dev.aigw.servicekit.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;

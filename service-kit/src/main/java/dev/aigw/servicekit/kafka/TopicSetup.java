@@ -1,6 +1,6 @@
-package dev.aigw.schemas.kafka;
+package dev.aigw.servicekit.kafka;
 
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.Settings;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

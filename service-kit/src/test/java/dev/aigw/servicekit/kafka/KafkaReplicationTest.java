@@ -1,8 +1,8 @@
-package dev.aigw.schemas.kafka;
+package dev.aigw.servicekit.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.aigw.schemas.metrics;
+package dev.aigw.servicekit.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;

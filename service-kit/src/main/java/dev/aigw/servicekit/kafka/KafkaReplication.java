@@ -1,6 +1,6 @@
-package dev.aigw.schemas.kafka;
+package dev.aigw.servicekit.kafka;
 
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.Settings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

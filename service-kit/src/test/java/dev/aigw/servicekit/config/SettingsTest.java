@@ -1,4 +1,4 @@
-package dev.aigw.schemas.config;
+package dev.aigw.servicekit.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

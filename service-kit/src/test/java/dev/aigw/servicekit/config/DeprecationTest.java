@@ -1,4 +1,4 @@
-package dev.aigw.schemas.config;
+package dev.aigw.servicekit.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import dev.aigw.testkit.logs.LogCapture;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,19 +20,35 @@ import org.junit.jupiter.api.io.TempDir;
 
 // The names read here are read by no other test: the warned set is per process, shared by every test in this JVM.
 class DeprecationTest {
-    private LogCapture capture;
+    // service-kit sits below the test kit (whose registry serves with it), so the capture is a plain handler here.
+    private final Logger logger = Logger.getLogger(Deprecation.class.getName());
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            records.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     @TempDir
     Path dir;
 
     @BeforeEach
     void listen() {
-        capture = LogCapture.of(Deprecation.class);
+        logger.addHandler(capture);
     }
 
     @AfterEach
     void stopListening() {
-        capture.close();
+        logger.removeHandler(capture);
     }
 
     @Test
@@ -46,7 +64,7 @@ class DeprecationTest {
             }
         }
 
-        assertThat(capture.records()).allMatch(r -> r.getLevel() == Level.WARNING).extracting(LogRecord::getMessage).containsExactly(
+        assertThat(records).allMatch(r -> r.getLevel() == Level.WARNING).extracting(LogRecord::getMessage).containsExactly(
                 "CODER_AIBRIDGE_PROBE_ENV is deprecated; use CODER_AI_GATEWAY_PROBE_ENV",
                 "--aibridge-probe-flag is deprecated; use --ai-gateway-probe-flag",
                 "aibridge.probe_yaml in " + file + " is deprecated; use ai_gateway.probe_yaml");
@@ -58,7 +76,7 @@ class DeprecationTest {
                 List.of(), new ArrayList<>());
 
         assertThat(s.get("PROBE_SHADOWED")).hasValue("new");
-        assertThat(capture.records()).extracting(LogRecord::getMessage)
+        assertThat(records).extracting(LogRecord::getMessage)
                 .containsExactly("CODER_AIBRIDGE_PROBE_SHADOWED is deprecated; use CODER_AI_GATEWAY_PROBE_SHADOWED");
     }
 
@@ -66,6 +84,6 @@ class DeprecationTest {
     void shouldNotWarnAboutNamesThatAreNotRead() {
         Settings.load(Map.of("CODER_AIBRIDGE_PROBE_UNREAD", "x"), List.of(), new ArrayList<>()).get("PROBE_OTHER");
 
-        assertThat(capture.records()).isEmpty();
+        assertThat(records).isEmpty();
     }
 }

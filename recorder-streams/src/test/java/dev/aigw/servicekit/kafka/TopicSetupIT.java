@@ -1,4 +1,4 @@
-package dev.aigw.schemas.kafka;
+package dev.aigw.servicekit.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

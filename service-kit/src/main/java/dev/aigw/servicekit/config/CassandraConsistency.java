@@ -1,4 +1,4 @@
-package dev.aigw.schemas.config;
+package dev.aigw.servicekit.config;
 
 /**
  * The Cassandra consistency levels a service may ask for its reads or writes, spelled as the driver's

@@ -1,4 +1,4 @@
-package dev.aigw.schemas.config;
+package dev.aigw.servicekit.config;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
