@@ -22,10 +22,10 @@ class QueryConfigTest {
                 "--ai-gateway-cassandra-keyspace=audit7", "--ai-gateway-control-keys-topic=keys"));
 
         assertThat(config.port()).isEqualTo(9100);
-        assertThat(config.keyspace()).isEqualTo("audit7");
+        assertThat(config.cassandra().keyspace()).isEqualTo("audit7");
         assertThat(config.control().keysTopic()).isEqualTo("keys");
         assertThat(QueryConfig.fromEnv(ENV).port()).isEqualTo(9000);
-        assertThat(QueryConfig.fromEnv(ENV).keyspace()).isEqualTo("aigw");
+        assertThat(QueryConfig.fromEnv(ENV).cassandra().keyspace()).isEqualTo("aigw");
     }
 
     @Test

@@ -26,7 +26,7 @@ class RecorderConfigTest {
 
         assertThat(config.retention()).isEqualTo(Duration.ofDays(60));
         assertThat(config.port()).isEqualTo(8082);
-        assertThat(config.cassandraContactPoints()).containsExactly(InetSocketAddress.createUnresolved("127.0.0.1", 9042));
+        assertThat(config.cassandra().contactPoints()).containsExactly(InetSocketAddress.createUnresolved("127.0.0.1", 9042));
         assertThat(config.stallAfter()).isEqualTo(Duration.ofMinutes(3));
         assertThat(config.rowsDeadLetterTopic()).isEqualTo("aigw.audit.rows.dlq.v1");
     }

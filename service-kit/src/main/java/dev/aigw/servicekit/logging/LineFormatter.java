@@ -1,8 +1,9 @@
-package dev.aigw.gateway.logging;
+package dev.aigw.servicekit.logging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.servicekit.json.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.logging.Formatter;
@@ -14,15 +15,15 @@ import java.util.regex.Pattern;
  * {@code name=value} pairs; as JSON, one object with {@code time}, {@code level}, {@code logger}, {@code msg}, the
  * fields and, for an exception, {@code error}.
  */
-final class LineFormatter extends Formatter {
-    private static final ObjectMapper JSON = new ObjectMapper();
+public final class LineFormatter extends Formatter {
+    private static final ObjectMapper JSON = Json.MAPPER;
     // A text value that needs no quotes: nothing a reader could take for the end of the value or the next pair.
     private static final Pattern BARE = Pattern.compile("[^\\s\"=]+");
 
     private final boolean json;
 
     /** A formatter writing JSON when {@code json}, else text. */
-    LineFormatter(boolean json) {
+    public LineFormatter(boolean json) {
         this.json = json;
     }
 

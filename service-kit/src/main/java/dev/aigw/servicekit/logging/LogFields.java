@@ -1,4 +1,4 @@
-package dev.aigw.gateway.logging;
+package dev.aigw.servicekit.logging;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

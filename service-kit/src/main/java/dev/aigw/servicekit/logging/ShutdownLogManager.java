@@ -1,13 +1,14 @@
-package dev.aigw.gateway.logging;
+package dev.aigw.servicekit.logging;
 
 import java.util.logging.LogManager;
 
 /**
- * The JDK's log manager closes every handler in a shutdown hook of its own, which runs alongside the gateway's, so
- * what the gateway logs while it drains requests and flushes events would be lost. This one ignores resets once the
- * JVM is shutting down; the handlers, which flush each line, stay usable until the process ends. Installed by naming
- * it in the system property {@code java.util.logging.manager} before anything logs (by its class literal, which does
- * not initialize it: initializing any {@code LogManager} reads that property).
+ * The JDK's log manager closes every handler in a shutdown hook of its own, which runs alongside the service's, so
+ * what a service logs while it drains requests, flushes events or commits rows would be lost. This one ignores resets
+ * once the JVM is shutting down; the handlers, which flush each line, stay usable until the process ends. Installed by
+ * {@link LogFormat#keepLoggingThroughShutdown()}, which names it in the system property
+ * {@code java.util.logging.manager} before anything logs (by its class literal, which does not initialize it:
+ * initializing any {@code LogManager} reads that property).
  */
 public final class ShutdownLogManager extends LogManager {
     @Override

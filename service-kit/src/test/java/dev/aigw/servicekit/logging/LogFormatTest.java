@@ -1,8 +1,10 @@
-package dev.aigw.gateway.logging;
+package dev.aigw.servicekit.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigw.servicekit.config.Settings;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ class LogFormatTest {
 
     @Test
     void shouldFormatEveryRootHandlerAsJsonLinesWhenTheFlagAsks() throws Exception {
-        LogFormat.configure(Map.of(), List.of("--ai-gateway-log-json"));
+        LogFormat.configure(Settings.load(Map.of(), List.of("--ai-gateway-log-json"), new ArrayList<>()));
 
         LogRecord record = new LogRecord(Level.WARNING, "disk {0} is full");
         record.setLoggerName("test");
@@ -45,7 +47,7 @@ class LogFormatTest {
 
     @Test
     void shouldLogAsTextWhenTheValueIsNotABoolean() {
-        LogFormat.configure(Map.of("CODER_AI_GATEWAY_LOG_JSON", "yes"), List.of());
+        LogFormat.configure(Settings.load(Map.of("CODER_AI_GATEWAY_LOG_JSON", "yes"), List.of(), new ArrayList<>()));
 
         LogRecord record = new LogRecord(Level.INFO, "started");
         record.setLoggerName("test");
