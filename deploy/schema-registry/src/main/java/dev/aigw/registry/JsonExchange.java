@@ -7,22 +7,23 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigw.servicekit.json.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /** Request and response bodies in the Confluent media types. */
-final class Json {
+final class JsonExchange {
     static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final Set<String> ACCEPTED = Set.of(MEDIA_TYPE, "application/vnd.schemaregistry+json", "application/json");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     /** Confluent's error body. */
     record Error(@JsonProperty("error_code") int errorCode, String message) {
     }
 
-    private Json() {
+    private JsonExchange() {
     }
 
     /** The request's JSON object body; clients that send no Content-Type are accepted, as Confluent does. */

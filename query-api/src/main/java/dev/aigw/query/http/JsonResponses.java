@@ -2,20 +2,15 @@ package dev.aigw.query.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.aigw.servicekit.json.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 
 /** JSON responses of the API: snake_case fields and RFC 3339 times ({@link ApiErrors} has the error shape). */
-final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+final class JsonResponses {
+    private static final ObjectMapper MAPPER = Json.API;
 
-    private Json() {
+    private JsonResponses() {
     }
 
     static void send(ServerResponse res, Object body) {
