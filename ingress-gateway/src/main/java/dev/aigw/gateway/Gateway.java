@@ -21,23 +21,18 @@ import dev.aigw.gateway.sink.DurableSink;
 import dev.aigw.gateway.sink.SinkHealth;
 import dev.aigw.schemas.Topics;
 import dev.aigw.schemas.control.ControlPlane;
-import dev.aigw.schemas.metrics.ServiceMetrics;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
+import dev.aigw.servicekit.serving.ServiceServer;
 import dev.aigw.servicekit.wire.StrictHttp1;
-import io.helidon.health.HealthCheckType;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.health.HealthObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
-import dev.aigw.servicekit.serving.Listening;
 
 /** A running gateway node: HTTP server, event sink and metrics, stopped together. */
 public final class Gateway implements AutoCloseable {
@@ -50,33 +45,41 @@ public final class Gateway implements AutoCloseable {
     private final ControlPlane<RoutedProvider> control;
     private final List<String> providerConflicts;
     private final GatewayMetrics metrics;
+    private final Duration drainTime;
 
     private Gateway(WebServer server, BridgeService bridge, DurableSink sink, ControlPlane<RoutedProvider> control,
-                    List<String> providerConflicts, GatewayMetrics metrics) {
+                    List<String> providerConflicts, GatewayMetrics metrics, Duration drainTime) {
         this.server = server;
         this.bridge = bridge;
         this.sink = sink;
         this.control = control;
         this.providerConflicts = providerConflicts;
         this.metrics = metrics;
+        this.drainTime = drainTime;
     }
 
-    /** Starts a node: reads both control topics to their end, seeds providers, then listens. */
+    /** Starts a node on the system clock. */
     public static Gateway start(GatewayConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts a node: reads both control topics to their end, seeds providers, then listens; {@code clock} dates keys. */
+    public static Gateway start(GatewayConfig config, Clock clock) {
         ControlPlane<RoutedProvider> control = ControlPlane.start(new ControlPlane.Settings(config.events().kafkaBootstrap(),
                 config.events().schemaRegistryUrl(), config.control().keysTopic(), config.control().providersTopic(),
                 config.control().masterKey(), config.control().replication()), RoutedProvider::of);
         try {
             control.awaitReady(READY);
             List<String> conflicts = ProviderSeeder.seed(control, config.providers(), config.control().reseedProviders());
-            return start(config, control, conflicts);
+            return start(config, clock, control, conflicts);
         } catch (RuntimeException e) {
             control.close();
             throw e;
         }
     }
 
-    private static Gateway start(GatewayConfig config, ControlPlane<RoutedProvider> control, List<String> conflicts) {
+    private static Gateway start(GatewayConfig config, Clock clock, ControlPlane<RoutedProvider> control,
+                                 List<String> conflicts) {
         DurableSink durable = sink(config.events(), config.spool());
         try {
             EventSink events = switch (config.events().audit()) {
@@ -87,41 +90,37 @@ public final class Gateway implements AutoCloseable {
                 }
             };
             EventSink sink = config.bridge().structuredLogging() ? InterceptionLog.around(events) : events;
-            Authenticator authenticator = new Authenticator(config.control().adminToken(), control.keys()::get,
-                    Clock.systemUTC());
+            Authenticator authenticator = new Authenticator(config.control().adminToken(), control.keys()::get, clock);
             GatewayMetrics metrics = GatewayMetrics.create(config.metrics());
             metrics.bindSpool(new SpoolReadings(durable::spooledEvents, durable::spoolBytes, durable::droppedEvents,
                     durable::refusedInterceptions, durable::deadLetteredEvents,
                     () -> durable.headWaiting().toMillis() / 1000.0, durable::headFailures));
             BridgeService bridge = new BridgeService(name -> control.providers().get(name).flatMap(RoutedProvider::route),
-                    authenticator, sink, durable, config.nodeId(), config.bridge(), Clock.systemUTC(), metrics);
+                    authenticator, sink, durable, config.nodeId(), config.bridge(), clock, metrics);
             ErrorResponses errors = new ErrorResponses(name -> control.providers().get(name)
                     .flatMap(RoutedProvider::route).map(ProviderConfig::type), config.bridge().maxBodyBytes());
-            WebServer server = Listening.start(WebServer.builder()
-                    .host(config.host())
-                    .port(config.port())
-                    .maxPayloadSize(config.bridge().maxBodyBytes())
-                    // Without it a relayed SSE event can wait for the client's delayed ACK of the one before (Nagle).
-                    .connectionOptions(o -> o.tcpNoDelay(true))
-                    // GatewayMain's hook stops the server, then the sink; Helidon's own hook would race it.
-                    .shutdownHook(false)
-                    .shutdownGracePeriod(config.drainTime())
-                    .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true)
-                            .addCheck(() -> ControlHealth.check(control, conflicts), HealthCheckType.READINESS,
-                                    ControlHealth.NAME)
-                            .addCheck(() -> SinkHealth.check(durable), HealthCheckType.READINESS, SinkHealth.NAME)
-                            .build()))
-                    // Helidon's HTTP/1.1 behind the strict wire, as the only protocol: chunk extensions and trailers
-                    // work, lowercase methods and HTTP/1.0 get an answer (docs/bad-input.md).
-                    .protocols(List.of())
-                    .addConnectionSelector(StrictHttp1.create(Http1Config.builder()
-                            .maxPrologueLength(ErrorResponses.MAX_REQUEST_LINE_BYTES)
-                            .maxHeadersSize(ErrorResponses.MAX_HEADER_BYTES).build(), errors::wireError))
-                    // Hands Helidon's reasons to the direct handlers, which read them to choose the answer (never echo them).
-                    .errorHandling(ErrorHandling.builder().includeEntity(true).build())
-                    .directHandlers(errors.transportErrors())
-                    .routing(r -> routing(r, bridge, errors, metrics)));
-            return new Gateway(server, bridge, durable, control, conflicts, metrics);
+            WebServer server = ServiceServer.builder(config.host(), config.port(), metrics::scrape)
+                    .readiness(ControlHealth.NAME, () -> ControlHealth.check(control, conflicts))
+                    .readiness(SinkHealth.NAME, () -> SinkHealth.check(durable))
+                    .listener(listener -> listener
+                            .maxPayloadSize(config.bridge().maxBodyBytes())
+                            // Without it a relayed SSE event can wait for the client's delayed ACK of the one before
+                            // (Nagle).
+                            .connectionOptions(o -> o.tcpNoDelay(true))
+                            .shutdownGracePeriod(config.drainTime())
+                            // Helidon's HTTP/1.1 behind the strict wire, as the only protocol: chunk extensions and
+                            // trailers work, lowercase methods and HTTP/1.0 get an answer (docs/bad-input.md).
+                            .protocols(List.of())
+                            .addConnectionSelector(StrictHttp1.create(Http1Config.builder()
+                                    .maxPrologueLength(ErrorResponses.MAX_REQUEST_LINE_BYTES)
+                                    .maxHeadersSize(ErrorResponses.MAX_HEADER_BYTES).build(), errors::wireError))
+                            // Hands Helidon's reasons to the direct handlers, which read them to choose the answer
+                            // (never echo them).
+                            .errorHandling(ErrorHandling.builder().includeEntity(true).build())
+                            .directHandlers(errors.transportErrors()))
+                    .routing(r -> routing(r, bridge, errors))
+                    .start();
+            return new Gateway(server, bridge, durable, control, conflicts, metrics, config.drainTime());
         } catch (RuntimeException e) {
             durable.close();
             throw e;
@@ -136,12 +135,9 @@ public final class Gateway implements AutoCloseable {
         return DurableSink.start(events.kafkaBootstrap(), events.topic(), spool, serde.serializer());
     }
 
-    private static void routing(HttpRouting.Builder routing, BridgeService bridge, ErrorResponses errors,
-                                GatewayMetrics metrics) {
+    private static void routing(HttpRouting.Builder routing, BridgeService bridge, ErrorResponses errors) {
         routing.addFilter(new PathGuard())
                 .head("/", (req, res) -> res.send())
-                .get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, ServiceMetrics.CONTENT_TYPE)
-                        .send(metrics.scrape()))
                 .register("/api/v2/aibridge", bridge)
                 .register("/api/v2/ai-gateway", bridge);
         errors.register(routing);
@@ -168,6 +164,7 @@ public final class Gateway implements AutoCloseable {
      */
     @Override
     public void close() {
+        LOG.info("shutting down: no new connections; requests in flight have " + drainTime.toSeconds() + " s to finish");
         server.stop();
         bridge.close();
         sink.close();

@@ -13,7 +13,7 @@ import dev.aigw.events.v1.ToolUsage;
 import dev.aigw.gateway.auth.Secrets;
 import dev.aigw.gateway.live.LiveGateway;
 import dev.aigw.gateway.logging.InterceptionLog;
-import dev.aigw.gateway.logging.LogFields;
+import dev.aigw.servicekit.logging.LogFields;
 import dev.aigw.testkit.RealStack;
 import dev.aigw.testkit.logs.LogCapture;
 import dev.aigw.testkit.fixtures.Txtar;

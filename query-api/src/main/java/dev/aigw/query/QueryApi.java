@@ -1,8 +1,6 @@
 package dev.aigw.query;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.query.http.AdminAuth;
@@ -15,23 +13,20 @@ import dev.aigw.query.http.RequestGuard;
 import dev.aigw.query.http.RequestMetrics;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.ProviderSettings;
-import dev.aigw.schemas.metrics.ServiceMetrics;
+import dev.aigw.servicekit.cassandra.CassandraSessions;
+import dev.aigw.servicekit.metrics.ServiceMetrics;
+import dev.aigw.servicekit.serving.ServiceServer;
 import dev.aigw.servicekit.wire.StrictHttp1;
 import io.helidon.health.HealthCheckResponse;
-import io.helidon.health.HealthCheckType;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http1.Http1Config;
-import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.health.HealthObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-import dev.aigw.servicekit.serving.Listening;
 
 /** A running query API: HTTP server, Cassandra session and metrics, stopped together. */
 public final class QueryApi implements AutoCloseable {
@@ -54,58 +49,54 @@ public final class QueryApi implements AutoCloseable {
         this.metrics = metrics;
     }
 
-    /** Reads both control topics to their end, connects to Cassandra and starts serving. */
+    /** Starts the API on the system clock. */
     public static QueryApi start(QueryConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Reads both control topics to their end, connects to Cassandra and starts serving; {@code clock} dates keys and
+     * tells past days from today.
+     */
+    public static QueryApi start(QueryConfig config, Clock clock) {
         ControlPlane<ProviderSettings> control = ControlPlane.start(config.control(), Function.identity());
         try {
             control.awaitReady(READY);
-            return start(config, control);
+            return start(config, clock, control);
         } catch (RuntimeException e) {
             control.close();
             throw e;
         }
     }
 
-    private static QueryApi start(QueryConfig config, ControlPlane<ProviderSettings> control) {
-        AdminAuth auth = new AdminAuth(config.adminToken(), control.keys()::get, Clock.systemUTC());
-        var keys = new KeysService(control, auth, Clock.systemUTC(), config.keyMaxLifetime());
+    private static QueryApi start(QueryConfig config, Clock clock, ControlPlane<ProviderSettings> control) {
+        AdminAuth auth = new AdminAuth(config.adminToken(), control.keys()::get, clock);
+        var keys = new KeysService(control, auth, clock, config.keyMaxLifetime());
         var providers = new ProvidersService(control, auth);
-        CqlSession session = CqlSession.builder()
-                .addContactPoints(config.cassandraContactPoints())
-                .withLocalDatacenter(config.cassandraLocalDc())
-                // Every statement of this session is an audit read.
-                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-                        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, config.readConsistency().name())
-                        .build())
-                .build();
-        List<HttpService> audit = AuditViews.create(config, auth, () -> control.keys().snapshot().values(), session);
+        CqlSession session = CassandraSessions.open(config.cassandra(), config.readConsistency());
+        List<HttpService> audit = AuditViews.create(config, auth, () -> control.keys().snapshot().values(), session, clock);
         ServiceMetrics metrics = ServiceMetrics.create();
-        WebServer server = Listening.start(listener(WebServer.builder(), config)
-                .addFeature(ObserveFeature.just(HealthObserver.builder().endpoint("/health").details(true)
-                        .addCheck(() -> HealthCheckResponse.builder().status(control.ready()).build(),
-                                HealthCheckType.READINESS, "control-plane")
-                        .addCheck(() -> cassandra(session), HealthCheckType.READINESS, "cassandra")
-                        .build()))
+        WebServer server = ServiceServer.builder(config.host(), config.port(), metrics::scrape)
+                .readiness("control-plane", () -> HealthCheckResponse.builder().status(control.ready()).build())
+                .readiness("cassandra", () -> cassandra(session))
+                .listener(listener -> listener(listener, config))
                 .routing(r -> {
-                    r.addFilter(new RequestMetrics(metrics.registry()))
-                            .get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, ServiceMetrics.CONTENT_TYPE)
-                                    .send(metrics.scrape()));
+                    r.addFilter(new RequestMetrics(metrics.registry()));
                     routing(r, audit, List.of(keys, providers));
-                }));
+                })
+                .start();
         return new QueryApi(session, control, server, metrics);
     }
 
     /**
-     * The listener's address and limits, and the answers to requests refused outside the routes, each in the API's
+     * The listener's limits and the answers to requests refused outside the routes, each in the API's
      * error shape: 413 over the body limit, 414 over the request line's, 400 over the headers', and the strict wire's
      * answers to request lines it refuses (a lowercase or unknown method, any version but HTTP/1.1).
      */
     static WebServerConfig.Builder listener(WebServerConfig.Builder server, QueryConfig config) {
         Http1Config http1 = Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE_BYTES).maxHeadersSize(MAX_HEADER_BYTES)
                 .build();
-        return server.host(config.host())
-                .port(config.port())
-                .maxPayloadSize(config.maxBodyBytes())
+        return server.maxPayloadSize(config.maxBodyBytes())
                 // Helidon's HTTP/1.1 behind the strict wire, as the only protocol (docs/bad-input.md).
                 .protocols(List.of())
                 .addConnectionSelector(StrictHttp1.create(http1, ApiErrors::wire))

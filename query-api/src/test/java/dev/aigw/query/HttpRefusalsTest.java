@@ -37,7 +37,7 @@ class HttpRefusalsTest {
                 "CODER_AI_GATEWAY_QUERY_PORT", "0", "CODER_AI_GATEWAY_QUERY_MAX_BODY_BYTES", String.valueOf(MAX_BODY)));
         // A route of this test that reads the whole body, as the admin routes do.
         HttpService echo = rules -> rules.post("/echo", (req, res) -> res.send(RequestBodies.read(req)));
-        server = QueryApi.listener(WebServer.builder(), config)
+        server = QueryApi.listener(WebServer.builder().host(config.host()).port(config.port()), config)
                 .routing(r -> QueryApi.routing(r, List.of(), List.of(echo)))
                 .build().start();
     }

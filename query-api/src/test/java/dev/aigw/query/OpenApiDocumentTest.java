@@ -55,7 +55,7 @@ class OpenApiDocumentTest {
                 new Class<?>[] {CqlSession.class}, (proxy, method, args) -> null);
         AdminAuth auth = new AdminAuth(Optional.empty(), id -> Optional.empty(), Clock.systemUTC());
         QueryConfig config = QueryConfig.fromEnv(Map.of("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate()));
-        List<HttpService> audit = AuditViews.create(config, auth, List::of, noSession);
+        List<HttpService> audit = AuditViews.create(config, auth, List::of, noSession, Clock.systemUTC());
         QueryApi.routing(recorder("", routes), audit,
                 List.of(new KeysService(null, auth, Clock.systemUTC(), config.keyMaxLifetime()),
                         new ProvidersService(null, auth)));

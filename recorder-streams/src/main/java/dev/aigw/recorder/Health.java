@@ -3,17 +3,12 @@ package dev.aigw.recorder;
 import dev.aigw.recorder.metrics.RecorderMetrics;
 import dev.aigw.recorder.store.RowSink;
 import dev.aigw.recorder.topology.Counters;
-import dev.aigw.schemas.metrics.ServiceMetrics;
+import dev.aigw.servicekit.serving.ServiceServer;
 import io.helidon.health.HealthCheckResponse;
-import io.helidon.health.HealthCheckType;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.health.HealthObserver;
 import java.util.EnumSet;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
-import dev.aigw.servicekit.serving.Listening;
 
 /**
  * {@code /health/live} and {@code /health/ready}, with what the Streams app and the sink are doing as details, and
@@ -37,17 +32,10 @@ final class Health {
     }
 
     WebServer server(String host, int port, RecorderMetrics metrics) {
-        return Listening.start(WebServer.builder()
-                .host(host)
-                .port(port)
-                .addFeature(ObserveFeature.just(HealthObserver.builder()
-                        .endpoint("/health")
-                        .details(true)
-                        .addCheck(this::readiness, HealthCheckType.READINESS, "recorder")
-                        .addCheck(this::liveness, HealthCheckType.LIVENESS, "recorder")
-                        .build()))
-                .routing(r -> r.get("/metrics", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, ServiceMetrics.CONTENT_TYPE)
-                        .send(metrics.scrape()))));
+        return ServiceServer.builder(host, port, metrics::scrape)
+                .readiness("recorder", this::readiness)
+                .liveness("recorder", this::liveness)
+                .start();
     }
 
     // Ready while events flow into Cassandra; a sink retrying against a Cassandra that is down is alive but not ready.

@@ -1,9 +1,6 @@
 package dev.aigw.recorder;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import com.datastax.oss.driver.internal.core.session.throttling.ConcurrencyLimitingRequestThrottler;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.recorder.config.RecorderConfig;
 import dev.aigw.recorder.metrics.RecorderMetrics;
@@ -15,6 +12,7 @@ import dev.aigw.recorder.topology.DeadLetterProductionHandler;
 import dev.aigw.recorder.topology.RecorderTopology;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
+import dev.aigw.servicekit.cassandra.CassandraSessions;
 import io.helidon.webserver.WebServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,14 +46,19 @@ public final class Recorder implements AutoCloseable {
         this.metrics = metrics;
     }
 
+    /** Starts the recorder on the system clock. */
+    public static Recorder start(RecorderConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
     /**
      * Applies the audit schema, creates the recorder's topics, starts the Streams app, the sink and the health and
-     * metrics endpoints.
+     * metrics endpoints; {@code clock} times the sink and the stall watch.
      */
-    public static Recorder start(RecorderConfig config) {
-        CqlSession session = session(config);
+    public static Recorder start(RecorderConfig config, Clock clock) {
+        CqlSession session = CassandraSessions.open(config.cassandra(), config.writeConsistency());
         try {
-            AuditSchema.apply(session, config.keyspace(), config.replication());
+            AuditSchema.apply(session, config.cassandra().keyspace(), config.replication());
             RecorderTopics.ensure(config);
         } catch (RuntimeException e) {
             session.close();
@@ -76,36 +79,12 @@ public final class Recorder implements AutoCloseable {
         streams.start();
         RowSink sink = RowSink.start(config.kafkaBootstrap(), config.applicationId() + "-sink", config.rowsTopic(),
                 config.rowsDeadLetterTopic(),
-                new CassandraAuditWriter(session, config.keyspace()), metrics, Clock.systemUTC());
-        Stalls stalls = new Stalls(streams, sink, config.stallAfter(), Clock.systemUTC());
+                new CassandraAuditWriter(session, config.cassandra().keyspace()), metrics, clock);
+        Stalls stalls = new Stalls(streams, sink, config.stallAfter(), clock);
         metrics.watchStalls(stalls::sinkHeld, () -> sink.status().retries(), () -> sink.status().lag(),
                 stalls::streamsStalled);
         WebServer server = new Health(streams, sink, counters, stalls).server(config.host(), config.port(), metrics);
         return new Recorder(session, streams, sink, counters, server, metrics);
-    }
-
-    static CqlSession session(RecorderConfig config) {
-        return CqlSession.builder()
-                .addContactPoints(config.cassandraContactPoints())
-                .withLocalDatacenter(config.cassandraLocalDc())
-                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-                        // Every statement of this session is an audit write (the schema's DDL ignores it).
-                        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, config.writeConsistency().name())
-                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
-                        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(20))
-                        .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20))
-                        // A schema change returns only once the driver refreshed its metadata, which it first holds back
-                        // for this window to gather more changes: the default second made the audit schema take 20 s.
-                        .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(20))
-                        // Reconnect soon after Cassandra returns, so the sink catches up within seconds.
-                        .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(200))
-                        .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(2))
-                        // The sink sends a whole batch at once; the throttler queues what exceeds the in-flight limit.
-                        .withClass(DefaultDriverOption.REQUEST_THROTTLER_CLASS, ConcurrencyLimitingRequestThrottler.class)
-                        .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, 256)
-                        .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, 1_000_000)
-                        .build())
-                .build();
     }
 
     static Properties streamsConfig(RecorderConfig config, Counters counters) {

@@ -1,8 +1,8 @@
 package dev.aigw.recorder;
 
 import dev.aigw.recorder.config.RecorderConfig;
-import dev.aigw.schemas.kafka.KafkaReplication;
-import dev.aigw.schemas.kafka.TopicSetup;
+import dev.aigw.servicekit.kafka.KafkaReplication;
+import dev.aigw.servicekit.kafka.TopicSetup;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;

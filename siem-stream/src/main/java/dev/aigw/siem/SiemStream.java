@@ -1,18 +1,17 @@
 package dev.aigw.siem;
 
 import dev.aigw.events.v1.InterceptionEvent;
-import dev.aigw.schemas.kafka.KafkaReplication;
-import dev.aigw.schemas.kafka.TopicSetup;
+import dev.aigw.servicekit.kafka.KafkaReplication;
+import dev.aigw.servicekit.kafka.TopicSetup;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
-import dev.aigw.servicekit.serving.Listening;
+import dev.aigw.servicekit.metrics.ServiceMetrics;
+import dev.aigw.servicekit.serving.ServiceServer;
 import dev.aigw.siem.config.SiemConfig;
 import dev.aigw.siem.topology.SiemTopology;
 import io.helidon.health.HealthCheckResponse;
-import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.health.HealthObserver;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,16 +28,23 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
-/** A running SIEM stream: the Streams app and its health endpoint ({@code /health/live}, {@code /health/ready}). */
+/**
+ * A running SIEM stream: the Streams app, its health ({@code /health/live}, {@code /health/ready}) and its metrics
+ * ({@code /metrics}: the JVM's and Kafka Streams' own, lag and commit rates among them).
+ */
 public final class SiemStream implements AutoCloseable {
     private static final EnumSet<KafkaStreams.State> DEAD = EnumSet.of(KafkaStreams.State.PENDING_ERROR,
             KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_SHUTDOWN, KafkaStreams.State.NOT_RUNNING);
 
     private final KafkaStreams streams;
+    private final ServiceMetrics metrics;
+    private final KafkaStreamsMetrics streamsMetrics;
     private final WebServer server;
 
-    private SiemStream(KafkaStreams streams, WebServer server) {
+    private SiemStream(KafkaStreams streams, ServiceMetrics metrics, KafkaStreamsMetrics streamsMetrics, WebServer server) {
         this.streams = streams;
+        this.metrics = metrics;
+        this.streamsMetrics = streamsMetrics;
         this.server = server;
     }
 
@@ -49,11 +55,16 @@ public final class SiemStream implements AutoCloseable {
         KafkaStreams streams = new KafkaStreams(SiemTopology.build(config, events), streamsConfig(config));
         // The replacement resumes from the last commit; with exactly-once nothing is written twice.
         streams.setUncaughtExceptionHandler(e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+        ServiceMetrics metrics = ServiceMetrics.create();
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics.registry());
         streams.start();
         try {
-            return new SiemStream(streams, server(config, streams));
+            return new SiemStream(streams, metrics, streamsMetrics, server(config, streams, metrics));
         } catch (RuntimeException e) {
             streams.close(Duration.ofSeconds(30));
+            streamsMetrics.close();
+            metrics.close();
             throw e;
         }
     }
@@ -93,17 +104,11 @@ public final class SiemStream implements AutoCloseable {
         }
     }
 
-    private static WebServer server(SiemConfig config, KafkaStreams streams) {
-        return Listening.start(WebServer.builder()
-                .host(config.host())
-                .port(config.port())
-                .addFeature(ObserveFeature.just(HealthObserver.builder()
-                        .endpoint("/health")
-                        .details(true)
-                        .addCheck(() -> state(streams, streams.state() == KafkaStreams.State.RUNNING),
-                                HealthCheckType.READINESS, "siem")
-                        .addCheck(() -> state(streams, !DEAD.contains(streams.state())), HealthCheckType.LIVENESS, "siem")
-                        .build())));
+    private static WebServer server(SiemConfig config, KafkaStreams streams, ServiceMetrics metrics) {
+        return ServiceServer.builder(config.host(), config.port(), metrics::scrape)
+                .readiness("siem", () -> state(streams, streams.state() == KafkaStreams.State.RUNNING))
+                .liveness("siem", () -> state(streams, !DEAD.contains(streams.state())))
+                .start();
     }
 
     private static HealthCheckResponse state(KafkaStreams streams, boolean up) {
@@ -125,5 +130,7 @@ public final class SiemStream implements AutoCloseable {
     public void close() {
         server.stop();
         streams.close(Duration.ofSeconds(30));
+        streamsMetrics.close();
+        metrics.close();
     }
 }

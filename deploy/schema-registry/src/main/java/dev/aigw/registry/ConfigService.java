@@ -25,13 +25,13 @@ final class ConfigService implements HttpService {
     }
 
     private void getGlobal(ServerRequest req, ServerResponse res) {
-        Json.send(res, level(registry.globalCompatibility()));
+        JsonExchange.send(res, level(registry.globalCompatibility()));
     }
 
     private void putGlobal(ServerRequest req, ServerResponse res) {
         Compatibility compatibility = requested(req);
         registry.setGlobalCompatibility(compatibility);
-        Json.send(res, Map.of("compatibility", compatibility.name()));
+        JsonExchange.send(res, Map.of("compatibility", compatibility.name()));
     }
 
     /** As Confluent: 40408 when the subject has no level of its own, unless {@code defaultToGlobal=true}. */
@@ -41,17 +41,17 @@ final class ConfigService implements HttpService {
         Compatibility compatibility = registry.subjectCompatibility(subject)
                 .or(() -> defaultToGlobal ? Optional.of(registry.globalCompatibility()) : Optional.empty())
                 .orElseThrow(() -> RegistryException.subjectConfigNotFound(subject));
-        Json.send(res, level(compatibility));
+        JsonExchange.send(res, level(compatibility));
     }
 
     private void putSubject(ServerRequest req, ServerResponse res) {
         Compatibility compatibility = requested(req);
         registry.setSubjectCompatibility(req.path().pathParameters().get("subject"), compatibility);
-        Json.send(res, Map.of("compatibility", compatibility.name()));
+        JsonExchange.send(res, Map.of("compatibility", compatibility.name()));
     }
 
     private static Compatibility requested(ServerRequest req) {
-        return Compatibility.parse(Json.text(Json.body(req), "compatibility"));
+        return Compatibility.parse(JsonExchange.text(JsonExchange.body(req), "compatibility"));
     }
 
     private static Map<String, String> level(Compatibility compatibility) {

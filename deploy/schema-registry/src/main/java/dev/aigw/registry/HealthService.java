@@ -19,12 +19,12 @@ final class HealthService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/live", (req, res) -> Json.send(res, Map.of("status", "UP")))
+        rules.get("/live", (req, res) -> JsonExchange.send(res, Map.of("status", "UP")))
                 .get("/ready", this::readiness);
     }
 
     private void readiness(ServerRequest req, ServerResponse res) {
         boolean up = ready.getAsBoolean();
-        Json.send(res, up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, Map.of("status", up ? "UP" : "DOWN"));
+        JsonExchange.send(res, up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, Map.of("status", up ? "UP" : "DOWN"));
     }
 }

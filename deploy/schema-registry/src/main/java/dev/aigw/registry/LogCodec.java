@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigw.servicekit.json.Json;
 
 /**
  * JSON keys and values of the schemas topic.
@@ -15,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * subject+version alone, compaction would keep the later (rejected) proposal and a restart would rebuild other state.
  */
 final class LogCodec {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private LogCodec() {
     }

@@ -2,6 +2,7 @@ package dev.aigw.registry;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aigw.servicekit.kafka.KafkaEndpoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public record RegistryConfig(String host, int port, String kafkaBootstrap, Strin
         List<String> problems = new ArrayList<>();
         String host = text(env, HOST, "127.0.0.1", problems);
         int port = number(env, PORT, 8085, 0, 65_535, problems);
-        String bootstrap = text(env, BOOTSTRAP, "127.0.0.1:9092", problems);
+        String bootstrap = text(env, BOOTSTRAP, KafkaEndpoints.DEFAULT_BOOTSTRAP, problems);
         String topic = text(env, TOPIC, "_schemas", problems);
         int shared = number(env, KAFKA_REPLICATION, 1, 1, Short.MAX_VALUE, problems);
         int replication = number(env, REPLICATION, shared, 1, Short.MAX_VALUE, problems);

@@ -40,6 +40,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .featuresDiscoverServices(false)
+                    // RegistryMain's hook (service-kit's ServiceMain) closes the server and then the log; Helidon's would
+                    // race it.
+                    .shutdownHook(false)
                     .routing(routing -> routing(routing, registry, log)));
             SchemaRegistryServer started = new SchemaRegistryServer(server, log, config.host());
             LOG.info(() -> "Schema registry serving on " + started.url() + " from topic " + config.topic());
@@ -55,7 +58,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
                 .register("/schemas", new SchemasService(registry))
                 .register("/config", new ConfigService(registry))
                 .register("/health", new HealthService(log::ready))
-                .error(RegistryException.class, Json::error);
+                .error(RegistryException.class, JsonExchange::error);
     }
 
     /** The port it listens on (the actual one when configured with 0). */

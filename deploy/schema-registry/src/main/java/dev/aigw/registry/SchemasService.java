@@ -28,6 +28,6 @@ final class SchemasService implements HttpService {
         } catch (NumberFormatException e) {
             throw RegistryException.badRequest("Schema id must be an integer, got '" + id + "'");
         }
-        Json.send(res, Map.of("schema", registry.schemaById(parsed)));
+        JsonExchange.send(res, Map.of("schema", registry.schemaById(parsed)));
     }
 }

@@ -26,27 +26,27 @@ final class SubjectsService implements HttpService {
     }
 
     private void listSubjects(ServerRequest req, ServerResponse res) {
-        Json.send(res, registry.subjects());
+        JsonExchange.send(res, registry.subjects());
     }
 
     private void register(ServerRequest req, ServerResponse res) {
-        JsonNode body = Json.body(req);
+        JsonNode body = JsonExchange.body(req);
         checkAvro(body);
-        Json.send(res, Map.of("id", registry.register(subject(req), Json.text(body, "schema"))));
+        JsonExchange.send(res, Map.of("id", registry.register(subject(req), JsonExchange.text(body, "schema"))));
     }
 
     private void lookup(ServerRequest req, ServerResponse res) {
-        JsonNode body = Json.body(req);
+        JsonNode body = JsonExchange.body(req);
         checkAvro(body);
-        Json.send(res, registry.lookup(subject(req), Json.text(body, "schema")));
+        JsonExchange.send(res, registry.lookup(subject(req), JsonExchange.text(body, "schema")));
     }
 
     private void listVersions(ServerRequest req, ServerResponse res) {
-        Json.send(res, registry.versions(subject(req)).stream().map(SchemaVersion::version).toList());
+        JsonExchange.send(res, registry.versions(subject(req)).stream().map(SchemaVersion::version).toList());
     }
 
     private void getVersion(ServerRequest req, ServerResponse res) {
-        Json.send(res, registry.version(subject(req), req.path().pathParameters().get("version")));
+        JsonExchange.send(res, registry.version(subject(req), req.path().pathParameters().get("version")));
     }
 
     private static String subject(ServerRequest req) {

@@ -1,9 +1,9 @@
 package dev.aigw.gateway.config;
 
 import dev.aigw.schemas.Topics;
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.Settings;
 import dev.aigw.schemas.control.MasterKey;
-import dev.aigw.schemas.kafka.KafkaReplication;
+import dev.aigw.servicekit.kafka.KafkaReplication;
 import java.util.List;
 import java.util.Optional;
 

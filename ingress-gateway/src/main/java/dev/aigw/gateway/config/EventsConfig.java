@@ -1,7 +1,8 @@
 package dev.aigw.gateway.config;
 
 import dev.aigw.schemas.Topics;
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.Settings;
+import dev.aigw.servicekit.kafka.KafkaEndpoints;
 import java.net.URI;
 import java.util.List;
 
@@ -16,8 +17,7 @@ import java.util.List;
 public record EventsConfig(String kafkaBootstrap, URI schemaRegistryUrl, String topic, AuditEvents audit) {
     /** Reads {@code KAFKA_BOOTSTRAP}, {@code SCHEMA_REGISTRY_URL}, {@code INTERCEPTIONS_TOPIC} and {@code AUDIT_EVENTS}. */
     static EventsConfig from(Settings s, List<String> problems) {
-        return new EventsConfig(s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
-                URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
-                s.get("INTERCEPTIONS_TOPIC", Topics.INTERCEPTIONS), s.choice("AUDIT_EVENTS", AuditEvents.KAFKA, problems));
+        KafkaEndpoints kafka = KafkaEndpoints.from(s);
+        return new EventsConfig(kafka.bootstrap(), kafka.schemaRegistryUrl(), s.get("INTERCEPTIONS_TOPIC", Topics.INTERCEPTIONS), s.choice("AUDIT_EVENTS", AuditEvents.KAFKA, problems));
     }
 }

@@ -1,7 +1,7 @@
 package dev.aigw.gateway.config;
 
-import dev.aigw.schemas.config.ConfigException;
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.ConfigException;
+import dev.aigw.servicekit.config.Settings;
 import dev.aigw.schemas.control.ProviderSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -42,7 +42,11 @@ public record GatewayConfig(String host, int port, String nodeId, EventsConfig e
      */
     public static GatewayConfig fromEnv(Map<String, String> env, List<String> args) {
         List<String> problems = new ArrayList<>();
-        Settings s = Settings.load(env, args, problems);
+        return from(Settings.load(env, args, problems), problems);
+    }
+
+    /** Reads and validates the configuration from loaded settings; throws listing {@code problems} and its own. */
+    public static GatewayConfig from(Settings s, List<String> problems) {
         List<ProviderSettings> providers = Providers.read(s, problems);
         int port = s.integer("PORT", 8080, problems);
         EventsConfig events = EventsConfig.from(s, problems);
@@ -53,8 +57,6 @@ public record GatewayConfig(String host, int port, String nodeId, EventsConfig e
         String nodeId = s.get("NODE_ID").orElseGet(GatewayConfig::defaultNodeId);
         SpoolConfig spool = SpoolConfig.from(s, nodeId, problems);
         Duration drainTime = s.duration("DRAIN_TIME", Duration.ofSeconds(30), problems);
-        // Logging is set up from LOG_JSON before this runs; checking it here makes a bad value or its flag fail alike.
-        s.bool("LOG_JSON", false, problems);
         problems.addAll(s.unknownFlags());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

@@ -1,7 +1,7 @@
 package dev.aigw.gateway.config;
 
-import dev.aigw.schemas.config.Deprecation;
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.Deprecation;
+import dev.aigw.servicekit.config.Settings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.aigw.gateway.config;
 
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.Settings;
 import dev.aigw.schemas.control.ProviderSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

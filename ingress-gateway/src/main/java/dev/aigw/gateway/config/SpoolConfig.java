@@ -1,6 +1,6 @@
 package dev.aigw.gateway.config;
 
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.aigw.events.v1.ModelThought;
 import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
+import dev.aigw.servicekit.logging.LogFields;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

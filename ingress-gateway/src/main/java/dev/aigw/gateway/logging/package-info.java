@@ -1,2 +1,2 @@
-/** Log output: one line per record, as text or JSON, and the {@code "interception log"} line of each event. */
+/** The {@code "interception log"} line of each event, with the event's fields (the line format is service-kit's). */
 package dev.aigw.gateway.logging;

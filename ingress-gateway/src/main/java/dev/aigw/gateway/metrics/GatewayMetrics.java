@@ -3,7 +3,7 @@ package dev.aigw.gateway.metrics;
 import dev.aigw.events.v1.InterceptionStarted;
 import dev.aigw.gateway.config.MetricsConfig;
 import dev.aigw.gateway.sink.DeadLetterReason;
-import dev.aigw.schemas.metrics.ServiceMetrics;
+import dev.aigw.servicekit.metrics.ServiceMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

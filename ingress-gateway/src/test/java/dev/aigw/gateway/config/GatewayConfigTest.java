@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.schemas.Topics;
-import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.servicekit.config.ConfigException;
 import dev.aigw.schemas.control.MasterKey;
 import java.io.IOException;
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.aigw.gateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.Settings;
 import dev.aigw.schemas.control.ProviderSettings;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -16,6 +16,7 @@ import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
 import dev.aigw.gateway.auth.Secrets;
 import dev.aigw.gateway.sink.EventSink;
+import dev.aigw.servicekit.logging.LineFormatter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

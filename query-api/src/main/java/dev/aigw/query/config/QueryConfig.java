@@ -1,14 +1,14 @@
 package dev.aigw.query.config;
 
-import dev.aigw.schemas.config.CassandraConsistency;
-import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.servicekit.cassandra.CassandraSettings;
+import dev.aigw.servicekit.config.CassandraConsistency;
+import dev.aigw.servicekit.config.ConfigException;
 import dev.aigw.schemas.Topics;
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.Settings;
 import dev.aigw.schemas.control.ControlPlane;
 import dev.aigw.schemas.control.MasterKey;
-import dev.aigw.schemas.kafka.KafkaReplication;
-import java.net.InetSocketAddress;
-import java.net.URI;
+import dev.aigw.servicekit.kafka.KafkaEndpoints;
+import dev.aigw.servicekit.kafka.KafkaReplication;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +20,7 @@ import java.util.Optional;
  *
  * @param host                   listen address
  * @param port                   listen port (0 = ephemeral)
- * @param cassandraContactPoints Cassandra nodes
- * @param cassandraLocalDc       local datacenter of the driver
- * @param keyspace               audit keyspace
+ * @param cassandra              where the audit store is: contact points, local data center, keyspace
  * @param readConsistency        consistency level of every audit read
  * @param adminToken             bootstrap admin credential, if set
  * @param countKeep              how long the count of a past day is kept (0 = always counted afresh)
@@ -32,9 +30,7 @@ import java.util.Optional;
  */
 public record QueryConfig(String host,
                           int port,
-                          List<InetSocketAddress> cassandraContactPoints,
-                          String cassandraLocalDc,
-                          String keyspace,
+                          CassandraSettings cassandra,
                           CassandraConsistency readConsistency,
                           Optional<String> adminToken,
                           Duration countKeep,
@@ -57,10 +53,14 @@ public record QueryConfig(String host,
      */
     public static QueryConfig fromEnv(Map<String, String> env, List<String> args) {
         List<String> problems = new ArrayList<>();
-        Settings s = Settings.load(env, args, problems);
+        return from(Settings.load(env, args, problems), problems);
+    }
+
+    /** Reads and validates the configuration from loaded settings; throws listing {@code problems} and its own. */
+    public static QueryConfig from(Settings s, List<String> problems) {
         int port = s.integer("QUERY_PORT", 8081, problems);
-        List<InetSocketAddress> contactPoints = s.addresses("CASSANDRA_CONTACT_POINTS",
-                List.of(InetSocketAddress.createUnresolved("127.0.0.1", 9042)), problems);
+        CassandraSettings cassandra = CassandraSettings.from(s, problems);
+        KafkaEndpoints kafka = KafkaEndpoints.from(s);
         MasterKey masterKey = MasterKey.fromSettings(s, problems);
         Duration countKeep = s.duration("QUERY_COUNT_KEEP", Duration.ofMinutes(1), problems);
         long maxBody = s.longInteger("QUERY_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, problems);
@@ -71,12 +71,10 @@ public record QueryConfig(String host,
         if (keyLifetime.isZero() || keyLifetime.isNegative()) {
             problems.add(s.setting("QUERY_KEY_MAX_LIFETIME").orElseThrow().source() + " must be a positive duration");
         }
-        QueryConfig config = new QueryConfig(s.get("QUERY_HOST", "127.0.0.1"), port, contactPoints,
-                s.get("CASSANDRA_LOCAL_DC", "datacenter1"), s.get("CASSANDRA_KEYSPACE", "aigw"),
+        QueryConfig config = new QueryConfig(s.get("QUERY_HOST", "127.0.0.1"), port, cassandra,
                 s.choice("CASSANDRA_READ_CONSISTENCY", CassandraConsistency.LOCAL_ONE, problems), s.get("ADMIN_TOKEN"),
                 countKeep, maxBody, keyLifetime,
-                new ControlPlane.Settings(s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
-                        URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
+                new ControlPlane.Settings(kafka.bootstrap(), kafka.schemaRegistryUrl(),
                         s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS),
                         s.get("CONTROL_PROVIDERS_TOPIC", Topics.CONTROL_PROVIDERS),
                         masterKey, KafkaReplication.from(s, problems)));

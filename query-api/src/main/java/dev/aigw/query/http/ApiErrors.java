@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.query.paging.PagingException;
 import dev.aigw.query.search.SearchException;
 import dev.aigw.servicekit.body.RequestBodies;
+import dev.aigw.servicekit.json.Json;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -34,7 +35,7 @@ import java.util.logging.Logger;
  */
 public final class ApiErrors {
     private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     // Long enough for the driver to reconnect to a node that restarts, short enough for a person at a screen.
     private static final String RETRY_AFTER_SECONDS = "5";
 
@@ -115,7 +116,7 @@ public final class ApiErrors {
 
     static void send(ServerResponse res, Status status, String message, String detail) {
         res.status(status);
-        Json.send(res, shape(message, detail));
+        JsonResponses.send(res, shape(message, detail));
     }
 
     /** The body of a refusal the strict wire answers itself ({@code StrictHttp1}): its reason becomes the detail. */

@@ -24,17 +24,17 @@ public final class AuditViews {
 
     /**
      * Every audit service; mount them in this order under each audit prefix ({@code /interceptions/export} must come
-     * before {@code /interceptions/{id}}).
+     * before {@code /interceptions/{id}}). {@code clock} tells which days are past, whose counts may be kept.
      */
     public static List<HttpService> create(QueryConfig config, AdminAuth auth, Supplier<Collection<KeyEvent>> keys,
-                                           CqlSession session) {
-        String keyspace = config.keyspace();
+                                           CqlSession session, Clock clock) {
+        String keyspace = config.cassandra().keyspace();
         var cursors = Cursors.from(config.control().masterKey());
         var access = new AuditAccess(auth, keys);
         var days = new ActiveDays(session, keyspace);
         var lists = new InterceptionLists(session, keyspace, days);
         var details = new InterceptionDetails(session, keyspace);
-        var counts = new DayCounts(Clock.systemUTC(), config.countKeep());
+        var counts = new DayCounts(clock, config.countKeep());
         var usage = new Usage(session, keyspace, days, lists, counts);
         return List.of(new ExportService(access, lists),
                 new InterceptionsService(access, cursors, lists, details, usage),

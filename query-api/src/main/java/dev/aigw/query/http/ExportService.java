@@ -64,7 +64,7 @@ public final class ExportService implements HttpService {
             }
             while (rows.hasNext()) {
                 ExportRow row = rows.next();
-                out.write(csv ? csvLine(row.values()) : Json.line(row));
+                out.write(csv ? csvLine(row.values()) : JsonResponses.line(row));
             }
             out.close();
         } catch (IOException e) {

@@ -29,6 +29,6 @@ public final class FilterValuesService implements HttpService {
 
     private void send(ServerRequest req, ServerResponse res, FilterValues.Kind kind) {
         Caller caller = access.caller(req);
-        Json.send(res, values.distinct(kind, access.onlyOwn(caller)));
+        JsonResponses.send(res, values.distinct(kind, access.onlyOwn(caller)));
     }
 }

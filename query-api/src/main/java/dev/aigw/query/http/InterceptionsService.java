@@ -62,7 +62,7 @@ public final class InterceptionsService implements HttpService {
                 .map(r -> InterceptionView.of(r, found.get(r.id()), false)).toList();
         String next = page.resumeAfter()
                 .map(r -> cursors.encode(scope, List.of(r.startedAt().toString(), r.id().toString()))).orElse(null);
-        Json.send(res, new Listing(usage.interceptions(audit.filter()), results, next));
+        JsonResponses.send(res, new Listing(usage.interceptions(audit.filter()), results, next));
     }
 
     private void one(ServerRequest req, ServerResponse res) {
@@ -72,7 +72,7 @@ public final class InterceptionsService implements HttpService {
         InterceptionRow row = details.byId(id)
                 .filter(r -> access.onlyOwn(caller).map(r.initiatorId()::equals).orElse(true))
                 .orElseThrow(() -> new ApiException(Status.NOT_FOUND_404, "Resource not found.", "no interception " + id));
-        Json.send(res, InterceptionView.of(row, details.of(List.of(id), true).get(id), true));
+        JsonResponses.send(res, InterceptionView.of(row, details.of(List.of(id), true).get(id), true));
     }
 
     /** Rows to read from Cassandra at a time: the page and the row after it, past any offset. */

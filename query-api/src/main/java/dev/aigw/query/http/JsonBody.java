@@ -1,10 +1,10 @@
 package dev.aigw.query.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.servicekit.body.RequestBodies;
+import dev.aigw.servicekit.json.Json;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import java.util.TreeSet;
 /** A JSON object request body, with typed field access that answers 400 naming the field. */
 final class JsonBody {
     // A body is one JSON value: "{}{}" is refused, not read as its first object.
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper MAPPER = Json.STRICT;
 
     private final JsonNode root;
 

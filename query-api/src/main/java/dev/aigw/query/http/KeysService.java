@@ -67,7 +67,7 @@ public final class KeysService implements HttpService {
         LOG.info("key " + key.id() + " (" + issued.getHint() + ") issued to " + issued.getUserId() + " by "
                 + caller.userId());
         res.status(Status.CREATED_201);
-        Json.send(res, Created.of(key.full(), KeyView.of(key.id(), new KeyEvent(key.id(), issued), now)));
+        JsonResponses.send(res, Created.of(key.full(), KeyView.of(key.id(), new KeyEvent(key.id(), issued), now)));
     }
 
     /**
@@ -109,7 +109,7 @@ public final class KeysService implements HttpService {
                 .map(e -> KeyView.of(e.getKey(), e.getValue(), now))
                 .sorted(Comparator.comparing(KeyView::createdAt))
                 .toList();
-        Json.send(res, new KeyPage(keys.size(), keys));
+        JsonResponses.send(res, new KeyPage(keys.size(), keys));
     }
 
     private void revoke(ServerRequest req, ServerResponse res) {
@@ -127,7 +127,7 @@ public final class KeysService implements HttpService {
             control.publish(event);
             LOG.info("key " + id + " (" + issued.getHint() + ") revoked by " + caller.userId());
         }
-        Json.send(res, KeyView.of(id, event, now));
+        JsonResponses.send(res, KeyView.of(id, event, now));
     }
 
     /** Whom a key is issued to. */

@@ -49,7 +49,7 @@ public final class ProvidersService implements HttpService {
         }
         names.sort(null);
         LOG.info("providers " + names + " resealed under the current master key by " + caller.userId());
-        Json.send(res, new Resealed(names.size(), names));
+        JsonResponses.send(res, new Resealed(names.size(), names));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -58,12 +58,12 @@ public final class ProvidersService implements HttpService {
                 .map(ProviderView::of)
                 .sorted(Comparator.comparing(ProviderView::name))
                 .toList();
-        Json.send(res, new ProviderPage(providers.size(), providers));
+        JsonResponses.send(res, new ProviderPage(providers.size(), providers));
     }
 
     private void one(ServerRequest req, ServerResponse res) {
         auth.requireAdmin(req);
-        Json.send(res, ProviderView.of(existing(req.path().pathParameters().get("name"))));
+        JsonResponses.send(res, ProviderView.of(existing(req.path().pathParameters().get("name"))));
     }
 
     private void put(ServerRequest req, ServerResponse res) {
@@ -79,7 +79,7 @@ public final class ProvidersService implements HttpService {
         control.publish(wanted, caller.userId());
         LOG.info("provider " + name + (current.isPresent() ? " changed" : " created") + " by " + caller.userId());
         res.status(current.isPresent() ? Status.OK_200 : Status.CREATED_201);
-        Json.send(res, ProviderView.of(wanted));
+        JsonResponses.send(res, ProviderView.of(wanted));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {

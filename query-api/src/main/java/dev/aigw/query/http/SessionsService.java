@@ -68,7 +68,7 @@ public final class SessionsService implements HttpService {
         String next = page.resumeAfter()
                 .map(s -> cursors.encode(scope, List.of(s.startedAt().toString(), s.sessionId(), s.initiatorId())))
                 .orElse(null);
-        Json.send(res, new Listing(sessions.count(audit.filter()), page.items().stream().map(SessionView::of).toList(), next));
+        JsonResponses.send(res, new Listing(sessions.count(audit.filter()), page.items().stream().map(SessionView::of).toList(), next));
     }
 
     private void one(ServerRequest req, ServerResponse res) {
@@ -85,7 +85,7 @@ public final class SessionsService implements HttpService {
         Map<UUID, Details> found = details.of(all.stream().map(InterceptionRow::id).toList(), true);
         List<SessionThread> newestFirst = Threads.link(all, found).reversed();
         List<ThreadView> page = threadPage(req, newestFirst).stream().map(t -> ThreadView.of(t, found)).toList();
-        Json.send(res, SessionDetailView.of(rows, newestFirst.size(), page));
+        JsonResponses.send(res, SessionDetailView.of(rows, newestFirst.size(), page));
     }
 
     private static List<SessionThread> threadPage(ServerRequest req, List<SessionThread> newestFirst) {

@@ -40,7 +40,7 @@ public final class UsageService implements HttpService {
         }
         AuditAccess.AuditRequest audit = access.read(req, range);
         try (var rows = usage.rows(audit.filter())) {
-            Json.send(res, UsageView.of(groupBy, audit.filter(), rows));
+            JsonResponses.send(res, UsageView.of(groupBy, audit.filter(), rows));
         }
     }
 

@@ -3,10 +3,10 @@ package dev.aigw.query.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aigw.schemas.config.CassandraConsistency;
-import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.servicekit.config.CassandraConsistency;
+import dev.aigw.servicekit.config.ConfigException;
 import dev.aigw.schemas.control.MasterKey;
-import dev.aigw.schemas.kafka.KafkaReplication;
+import dev.aigw.servicekit.kafka.KafkaReplication;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +22,10 @@ class QueryConfigTest {
                 "--ai-gateway-cassandra-keyspace=audit7", "--ai-gateway-control-keys-topic=keys"));
 
         assertThat(config.port()).isEqualTo(9100);
-        assertThat(config.keyspace()).isEqualTo("audit7");
+        assertThat(config.cassandra().keyspace()).isEqualTo("audit7");
         assertThat(config.control().keysTopic()).isEqualTo("keys");
         assertThat(QueryConfig.fromEnv(ENV).port()).isEqualTo(9000);
-        assertThat(QueryConfig.fromEnv(ENV).keyspace()).isEqualTo("aigw");
+        assertThat(QueryConfig.fromEnv(ENV).cassandra().keyspace()).isEqualTo("aigw");
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.aigw.query.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aigw.schemas.metrics.ServiceMetrics;
+import dev.aigw.servicekit.metrics.ServiceMetrics;
 import dev.aigw.testkit.PrometheusText;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;

@@ -1,11 +1,12 @@
 package dev.aigw.recorder.config;
 
 import dev.aigw.schemas.Topics;
-import dev.aigw.schemas.config.CassandraConsistency;
-import dev.aigw.schemas.config.ConfigException;
-import dev.aigw.schemas.config.Settings;
-import dev.aigw.schemas.kafka.KafkaReplication;
-import java.net.InetSocketAddress;
+import dev.aigw.servicekit.cassandra.CassandraSettings;
+import dev.aigw.servicekit.config.CassandraConsistency;
+import dev.aigw.servicekit.config.ConfigException;
+import dev.aigw.servicekit.config.Settings;
+import dev.aigw.servicekit.kafka.KafkaEndpoints;
+import dev.aigw.servicekit.kafka.KafkaReplication;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,9 +29,7 @@ import java.util.Map;
  * @param applicationId      Kafka Streams application id (consumer group); the row sink's group is this plus {@code -sink}
  * @param threads            Kafka Streams threads
  * @param stateDir           Kafka Streams state directory
- * @param cassandraContactPoints {@code host:port} list
- * @param cassandraLocalDc   local datacenter of the driver
- * @param keyspace           audit keyspace
+ * @param cassandra          where the audit store is: contact points, local data center, keyspace
  * @param replication        CQL replication map used when creating the keyspace
  * @param writeConsistency   consistency level of every audit write
  * @param retention          how long rows live after their interception started; zero keeps them forever
@@ -51,9 +50,7 @@ public record RecorderConfig(String host,
                              String applicationId,
                              int threads,
                              Path stateDir,
-                             List<InetSocketAddress> cassandraContactPoints,
-                             String cassandraLocalDc,
-                             String keyspace,
+                             CassandraSettings cassandra,
                              String replication,
                              CassandraConsistency writeConsistency,
                              Duration retention,
@@ -76,15 +73,19 @@ public record RecorderConfig(String host,
      */
     public static RecorderConfig fromEnv(Map<String, String> env, List<String> args) {
         List<String> problems = new ArrayList<>();
-        Settings s = Settings.load(env, args, problems);
+        return from(Settings.load(env, args, problems), problems);
+    }
+
+    /** Reads and validates the configuration from loaded settings; throws listing {@code problems} and its own. */
+    public static RecorderConfig from(Settings s, List<String> problems) {
         int port = s.integer("RECORDER_PORT", 8082, problems);
         int threads = s.integer("RECORDER_THREADS", 1, problems);
         Duration retention = s.duration("RETENTION", Duration.ofDays(60), problems);
         Duration incompleteAfter = s.duration("RECORDER_INCOMPLETE_TIMEOUT", Duration.ofMinutes(10), problems);
         Duration lateWindow = s.duration("RECORDER_LATE_EVENT_WINDOW", Duration.ofDays(7), problems);
         Duration stallAfter = s.duration("RECORDER_STALL_AFTER", Duration.ofMinutes(3), problems);
-        List<InetSocketAddress> contactPoints = s.addresses("CASSANDRA_CONTACT_POINTS",
-                List.of(InetSocketAddress.createUnresolved("127.0.0.1", 9042)), problems);
+        CassandraSettings cassandra = CassandraSettings.from(s, problems);
+        KafkaEndpoints kafka = KafkaEndpoints.from(s);
         if (threads < 1) {
             problems.add(Settings.PREFIX + "RECORDER_THREADS must be at least 1, got " + threads);
         }
@@ -99,9 +100,9 @@ public record RecorderConfig(String host,
                     + Settings.PREFIX + "RECORDER_INCOMPLETE_TIMEOUT");
         }
         RecorderConfig config = new RecorderConfig(s.get("RECORDER_HOST", "127.0.0.1"), port,
-                s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+                kafka.bootstrap(),
                 KafkaReplication.from(s, problems),
-                URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
+                kafka.schemaRegistryUrl(),
                 s.get("INTERCEPTIONS_TOPIC", Topics.INTERCEPTIONS),
                 s.get("INTERCEPTIONS_DLQ_TOPIC", Topics.INTERCEPTIONS_DLQ),
                 s.get("RECORDER_ROWS_TOPIC", ROWS_TOPIC),
@@ -109,9 +110,7 @@ public record RecorderConfig(String host,
                 s.get("RECORDER_APPLICATION_ID", "aigw-recorder"),
                 threads,
                 Path.of(s.get("DATA_DIR", System.getProperty("java.io.tmpdir") + "/aigw-recorder")),
-                contactPoints,
-                s.get("CASSANDRA_LOCAL_DC", "datacenter1"),
-                s.get("CASSANDRA_KEYSPACE", "aigw"),
+                cassandra,
                 s.get("CASSANDRA_REPLICATION", "{'class': 'SimpleStrategy', 'replication_factor': 1}"),
                 s.choice("CASSANDRA_WRITE_CONSISTENCY", CassandraConsistency.LOCAL_ONE, problems),
                 retention,

@@ -3,7 +3,7 @@ package dev.aigw.recorder.metrics;
 import dev.aigw.recorder.store.RowSink;
 import dev.aigw.recorder.store.WriteMeter;
 import dev.aigw.recorder.topology.Counters;
-import dev.aigw.schemas.metrics.ServiceMetrics;
+import dev.aigw.servicekit.metrics.ServiceMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,12 +1,10 @@
 package dev.aigw.recorder.topology;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.aigw.servicekit.json.Json;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
@@ -27,8 +25,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * @param <T> the record type
  */
 public final class SmileSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
-    private static final ObjectMapper MAPPER = configure(new SmileMapper());
-    private static final ObjectMapper JSON = configure(new ObjectMapper());
+    private static final ObjectMapper MAPPER = Json.forStoredRecords(new SmileMapper());
+    private static final ObjectMapper JSON = Json.forStoredRecords(new ObjectMapper());
     private static final byte SMILE_HEADER = ':';
 
     private final Class<T> type;
@@ -42,12 +40,6 @@ public final class SmileSerde<T> implements Serde<T>, Serializer<T>, Deserialize
         this.writer = MAPPER.writerFor(type);
         this.reader = MAPPER.readerFor(type);
         this.jsonReader = JSON.readerFor(type);
-    }
-
-    private static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.registerModule(new JavaTimeModule())
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** A serde of {@code type}. */

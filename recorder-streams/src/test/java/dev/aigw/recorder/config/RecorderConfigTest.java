@@ -3,9 +3,9 @@ package dev.aigw.recorder.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aigw.schemas.config.CassandraConsistency;
-import dev.aigw.schemas.config.ConfigException;
-import dev.aigw.schemas.kafka.KafkaReplication;
+import dev.aigw.servicekit.config.CassandraConsistency;
+import dev.aigw.servicekit.config.ConfigException;
+import dev.aigw.servicekit.kafka.KafkaReplication;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ class RecorderConfigTest {
 
         assertThat(config.retention()).isEqualTo(Duration.ofDays(60));
         assertThat(config.port()).isEqualTo(8082);
-        assertThat(config.cassandraContactPoints()).containsExactly(InetSocketAddress.createUnresolved("127.0.0.1", 9042));
+        assertThat(config.cassandra().contactPoints()).containsExactly(InetSocketAddress.createUnresolved("127.0.0.1", 9042));
         assertThat(config.stallAfter()).isEqualTo(Duration.ofMinutes(3));
         assertThat(config.rowsDeadLetterTopic()).isEqualTo("aigw.audit.rows.dlq.v1");
     }

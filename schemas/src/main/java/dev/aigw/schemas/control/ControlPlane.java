@@ -2,7 +2,7 @@ package dev.aigw.schemas.control;
 
 import dev.aigw.control.v1.KeyEvent;
 import dev.aigw.control.v1.ProviderRecord;
-import dev.aigw.schemas.kafka.KafkaReplication;
+import dev.aigw.servicekit.kafka.KafkaReplication;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
 import java.net.URI;

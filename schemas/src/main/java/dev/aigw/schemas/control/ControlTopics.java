@@ -1,7 +1,7 @@
 package dev.aigw.schemas.control;
 
-import dev.aigw.schemas.kafka.KafkaReplication;
-import dev.aigw.schemas.kafka.TopicSetup;
+import dev.aigw.servicekit.kafka.KafkaReplication;
+import dev.aigw.servicekit.kafka.TopicSetup;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;

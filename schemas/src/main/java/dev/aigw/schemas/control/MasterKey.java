@@ -3,7 +3,7 @@ package dev.aigw.schemas.control;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.aigw.control.v1.SealedSecret;
-import dev.aigw.schemas.config.Settings;
+import dev.aigw.servicekit.config.Settings;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;

@@ -1,9 +1,10 @@
 package dev.aigw.siem.config;
 
 import dev.aigw.schemas.Topics;
-import dev.aigw.schemas.config.ConfigException;
-import dev.aigw.schemas.config.Settings;
-import dev.aigw.schemas.kafka.KafkaReplication;
+import dev.aigw.servicekit.config.ConfigException;
+import dev.aigw.servicekit.config.Settings;
+import dev.aigw.servicekit.kafka.KafkaEndpoints;
+import dev.aigw.servicekit.kafka.KafkaReplication;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +53,12 @@ public record SiemConfig(String host,
      */
     public static SiemConfig fromEnv(Map<String, String> env, List<String> args) {
         List<String> problems = new ArrayList<>();
-        Settings s = Settings.load(env, args, problems);
+        return from(Settings.load(env, args, problems), problems);
+    }
+
+    /** Reads and validates the configuration from loaded settings; throws listing {@code problems} and its own. */
+    public static SiemConfig from(Settings s, List<String> problems) {
+        KafkaEndpoints kafka = KafkaEndpoints.from(s);
         int port = s.integer("SIEM_PORT", 8086, problems);
         Duration summaryTimeout = s.duration("SIEM_SUMMARY_TIMEOUT", Duration.ofMinutes(10), problems);
         Duration dedupWindow = s.duration("SIEM_DEDUP_WINDOW", Duration.ofDays(7), problems);
@@ -63,9 +69,9 @@ public record SiemConfig(String host,
             problems.add(Settings.PREFIX + "SIEM_DEDUP_WINDOW must be longer than " + Settings.PREFIX + "SIEM_SUMMARY_TIMEOUT");
         }
         SiemConfig config = new SiemConfig(s.get("SIEM_HOST", "127.0.0.1"), port,
-                s.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+                kafka.bootstrap(),
                 KafkaReplication.from(s, problems),
-                URI.create(s.get("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")),
+                kafka.schemaRegistryUrl(),
                 s.get("INTERCEPTIONS_TOPIC", Topics.INTERCEPTIONS),
                 s.get("SIEM_TOPIC", SIEM_TOPIC),
                 s.get("SIEM_APPLICATION_ID", "aigw-siem"),

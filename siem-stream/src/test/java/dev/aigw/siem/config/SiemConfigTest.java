@@ -3,7 +3,7 @@ package dev.aigw.siem.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aigw.schemas.config.ConfigException;
+import dev.aigw.servicekit.config.ConfigException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

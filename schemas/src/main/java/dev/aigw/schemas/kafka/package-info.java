@@ -1,2 +1,0 @@
-/** How the project's Kafka topics are replicated: the settings, and creating or checking topics against them. */
-package dev.aigw.schemas.kafka;

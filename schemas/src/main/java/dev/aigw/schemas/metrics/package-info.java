@@ -1,2 +1,0 @@
-/** The Prometheus registry every service serves at {@code /metrics}. */
-package dev.aigw.schemas.metrics;

@@ -1,0 +1,2 @@
+/** The audit store's connection settings and the one session builder of the services that use it. */
+package dev.aigw.servicekit.cassandra;
