@@ -132,7 +132,7 @@ public final class Gateway implements AutoCloseable {
         // Registered now, so the sink's thread serializes from the cache whether or not the registry is up later.
         registry.register(Topics.valueSubject(events.topic()), InterceptionEvent.getClassSchema());
         var serde = WireFormatSerde.create(registry, InterceptionEvent.class);
-        return DurableSink.start(events.kafkaBootstrap(), events.topic(), spool, serde.serializer());
+        return DurableSink.start(events.kafkaBootstrap(), events.topic(), spool, serde.serializer(), System::nanoTime);
     }
 
     private static void routing(HttpRouting.Builder routing, BridgeService bridge, ErrorResponses errors) {

@@ -64,6 +64,11 @@ class RecorderIT {
                 assertThat(row.getLong("reasoning_tokens")).isEqualTo(5);
                 assertThat(row.getInt("tool_calls")).isEqualTo(2);
                 assertThat(row.getLong("duration_ms")).isEqualTo(7_000);
+                assertThat(row.getString("route")).isEqualTo("/v1/messages");
+                assertThat(row.getString("user_agent")).isEqualTo("claude-cli/2.0.67");
+                assertThat(row.getString("gateway_node")).isEqualTo("gw-1");
+                assertThat(row.getInt("upstream_status")).isEqualTo(200);
+                assertThat(row.getInstant("last_event_at")).isEqualTo(i.at(7));
                 assertThat(row.getString("prompt")).isEqualTo("fix the build");
                 assertThat(row.getString("session_id")).isEqualTo(i.session());
                 assertThat(row.getString("credential_hint")).isEqualTo("sk-a...6789");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -31,7 +32,8 @@ public final class DurableSink implements EventSink, Admission {
 
     private final BlockingQueue<InterceptionEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final SpoolConfig config;
-    private final SinkStatus status = new SinkStatus(System::nanoTime);
+    private final SinkStatus status;
+    private final LongSupplier ticker;
     private final AtomicLong refused = new AtomicLong();
     private final Throttle refusalLog = new Throttle(Duration.ofMinutes(1));
     private final Dispatcher dispatcher;
@@ -39,19 +41,22 @@ public final class DurableSink implements EventSink, Admission {
     private volatile boolean closed;
 
     private DurableSink(SpoolConfig config, Spool spool, DeadLetters deadLetters, Producer<byte[], byte[]> producer,
-                        Serializer<InterceptionEvent> values, String topic) {
+                        Serializer<InterceptionEvent> values, String topic, LongSupplier ticker) {
         this.config = config;
-        this.dispatcher = new Dispatcher(queue, producer, values, topic, spool, deadLetters, config, status,
-                System::nanoTime);
+        this.ticker = ticker;
+        this.status = new SinkStatus(ticker);
+        this.dispatcher = new Dispatcher(queue, producer, values, topic, spool, deadLetters, config, status, ticker);
         status.observe(spool);
         this.thread = Thread.ofPlatform().name("aigw-event-sink").daemon().start(dispatcher);
     }
 
     /**
      * Opens the spool, taking over what an earlier run left there (sent before any new event), and starts sending.
-     * Fails when the spool cannot be opened or another process holds it.
+     * Fails when the spool cannot be opened or another process holds it. {@code ticker} is the sink's clock in
+     * nanoseconds ({@link System#nanoTime()}), for its pauses, stalls and flush deadline.
      */
-    public static DurableSink start(String bootstrap, String topic, SpoolConfig config, Serializer<InterceptionEvent> values) {
+    public static DurableSink start(String bootstrap, String topic, SpoolConfig config, Serializer<InterceptionEvent> values,
+                                    LongSupplier ticker) {
         Spool spool;
         try {
             spool = Spool.open(config.dir(), SEGMENT_BYTES);
@@ -82,8 +87,8 @@ public final class DurableSink implements EventSink, Admission {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 0,
                 ProducerConfig.METADATA_MAX_IDLE_CONFIG, Duration.ofDays(1).toMillis(),
                 ProducerConfig.CLIENT_ID_CONFIG, "aigw-gateway"), new ByteArraySerializer(), new ByteArraySerializer());
-        awaitMetadata(producer, topic);
-        return new DurableSink(config, spool, deadLetters, producer, values, topic);
+        awaitMetadata(producer, topic, ticker);
+        return new DurableSink(config, spool, deadLetters, producer, values, topic, ticker);
     }
 
     private static void closeQuietly(Spool spool) {
@@ -95,14 +100,14 @@ public final class DurableSink implements EventSink, Admission {
     }
 
     // Each failed attempt asks the producer's thread to fetch the metadata, so the first events need not wait in the spool.
-    private static void awaitMetadata(Producer<byte[], byte[]> producer, String topic) {
-        long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
+    private static void awaitMetadata(Producer<byte[], byte[]> producer, String topic, LongSupplier ticker) {
+        long deadline = ticker.getAsLong() + METADATA_WAIT.toNanos();
         while (true) {
             try {
                 producer.partitionsFor(topic);
                 return;
             } catch (RuntimeException e) {
-                if (System.nanoTime() - deadline > 0) {
+                if (ticker.getAsLong() - deadline > 0) {
                     LOG.warning("no metadata for topic " + topic + " yet (" + e.getMessage() + "); events wait in the spool");
                     return;
                 }
@@ -203,7 +208,7 @@ public final class DurableSink implements EventSink, Admission {
     /** Sends what is queued, waits up to 10 s for Kafka's acknowledgements, and leaves the rest in the spool. */
     @Override
     public void close() {
-        dispatcher.close(System.nanoTime() + FLUSH.toNanos());
+        dispatcher.close(ticker.getAsLong() + FLUSH.toNanos());
         try {
             thread.join(FLUSH.plusSeconds(5));
         } catch (InterruptedException e) {

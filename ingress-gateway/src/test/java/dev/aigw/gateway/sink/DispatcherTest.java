@@ -70,6 +70,79 @@ class DispatcherTest {
     }
 
     @Test
+    void shouldSendStraightToKafkaWithoutTheSpoolWhileKafkaKeepsUp() {
+        dispatcher.step(event("a"));
+        dispatcher.step(event("b"));
+
+        assertThat(sent()).containsExactly("a", "b");
+        assertThat(spool.records()).as("in flight, not spooled").isZero();
+        completeAll();
+        dispatcher.step(event("c"));
+        completeAll();
+        dispatcher.step(null);
+
+        assertThat(sent()).containsExactly("a", "b", "c");
+        assertThat(spool.isEmpty()).isTrue();
+        assertThat(status.headWaiting()).isZero();
+    }
+
+    @Test
+    void shouldSwitchToTheSpoolWhenKafkaHoldsARecordOverASecondAndGoStraightAgainOnceItCaughtUp() {
+        dispatcher.step(event("a"));
+        dispatcher.step(event("b"));
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        dispatcher.step(event("c"));
+        assertThat(spool.records()).as("a second is not yet too slow").isZero();
+
+        now.addAndGet(1);
+        dispatcher.step(event("d"));
+        assertThat(spool.records()).as("what Kafka holds is copied to the spool, and what follows goes there too")
+                .isEqualTo(4);
+        assertThat(sent()).as("sent once each, in order").containsExactly("a", "b", "c", "d");
+
+        completeAll();
+        dispatcher.step(null);
+        assertThat(spool.isEmpty()).as("acknowledged, so the spool is drained").isTrue();
+        dispatcher.step(event("e"));
+        assertThat(spool.records()).as("straight to Kafka again").isZero();
+        completeAll();
+        dispatcher.step(null);
+
+        assertThat(sent()).containsExactly("a", "b", "c", "d", "e");
+        assertThat(status.headWaiting()).isZero();
+    }
+
+    @Test
+    void shouldKeepEverythingInTheSpoolWhileKafkaIsDownAndDeliverItInOrderWhenKafkaIsBack() throws IOException {
+        dispatcher.step(event("a"));
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        dispatcher.step(event("b"));
+        dispatcher.step(event("c"));
+        // The producer gives up on what it holds: the broker has been gone too long.
+        TimeoutException expired = new TimeoutException("Expiring 3 record(s) for aigw.interceptions.v1-0");
+        while (producer.errorNext(expired)) {
+            // every pending send fails
+        }
+        dispatcher.step(null);
+        producer.sendException = new TimeoutException("Topic aigw.interceptions.v1 not present in metadata after 0 ms.");
+        now.addAndGet(Backoff.FIRST.toNanos());
+        dispatcher.step(event("d"));
+        assertThat(spool.records()).as("nothing lost while Kafka is down").isEqualTo(4);
+        assertThat(status.headFailures()).isEqualTo(2);
+
+        producer.sendException = null;
+        now.addAndGet(Backoff.CAP.toNanos());
+        dispatcher.step(null);
+        completeAll();
+        dispatcher.step(null);
+
+        assertThat(sent().subList(3, sent().size())).as("the spool, sent again in order").containsExactly("a", "b", "c", "d");
+        assertThat(spool.isEmpty()).isTrue();
+        assertThat(status.headFailures()).isZero();
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
     void shouldDeadLetterARecordTheProducerRefusesAtOnceAndSendTheOnesBehindIt() throws IOException {
         dispatcher.step(event("a"));
         producer.sendException = new RecordTooLargeException("The message is 2000000 bytes when serialized");

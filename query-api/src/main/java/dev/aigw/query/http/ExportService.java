@@ -1,6 +1,6 @@
 package dev.aigw.query.http;
 
-import dev.aigw.query.store.InterceptionLists;
+import dev.aigw.query.store.InterceptionReads;
 import dev.aigw.query.views.ExportRow;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -31,9 +31,9 @@ public final class ExportService implements HttpService {
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private final AuditAccess access;
-    private final InterceptionLists lists;
+    private final InterceptionReads lists;
 
-    ExportService(AuditAccess access, InterceptionLists lists) {
+    ExportService(AuditAccess access, InterceptionReads lists) {
         this.access = access;
         this.lists = lists;
     }

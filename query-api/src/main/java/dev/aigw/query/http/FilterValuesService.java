@@ -1,5 +1,6 @@
 package dev.aigw.query.http;
 
+import dev.aigw.query.store.FilterValueReads;
 import dev.aigw.query.store.FilterValues;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -13,9 +14,9 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class FilterValuesService implements HttpService {
     private final AuditAccess access;
-    private final FilterValues values;
+    private final FilterValueReads values;
 
-    FilterValuesService(AuditAccess access, FilterValues values) {
+    FilterValuesService(AuditAccess access, FilterValueReads values) {
         this.access = access;
         this.values = values;
     }

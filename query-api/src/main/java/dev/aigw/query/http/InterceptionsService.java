@@ -5,10 +5,11 @@ import dev.aigw.query.paging.Cursors;
 import dev.aigw.query.paging.Page;
 import dev.aigw.query.paging.PageRequest;
 import dev.aigw.query.store.Details;
-import dev.aigw.query.store.InterceptionDetails;
+import dev.aigw.query.store.DetailReads;
 import dev.aigw.query.store.InterceptionLists;
+import dev.aigw.query.store.InterceptionReads;
 import dev.aigw.query.store.InterceptionRow;
-import dev.aigw.query.store.Usage;
+import dev.aigw.query.store.UsageReads;
 import dev.aigw.query.views.InterceptionView;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -31,12 +32,12 @@ public final class InterceptionsService implements HttpService {
 
     private final AuditAccess access;
     private final Cursors cursors;
-    private final InterceptionLists lists;
-    private final InterceptionDetails details;
-    private final Usage usage;
+    private final InterceptionReads lists;
+    private final DetailReads details;
+    private final UsageReads usage;
 
-    InterceptionsService(AuditAccess access, Cursors cursors, InterceptionLists lists, InterceptionDetails details,
-                         Usage usage) {
+    InterceptionsService(AuditAccess access, Cursors cursors, InterceptionReads lists, DetailReads details,
+                         UsageReads usage) {
         this.access = access;
         this.cursors = cursors;
         this.lists = lists;

@@ -5,10 +5,11 @@ import dev.aigw.query.paging.Cursors;
 import dev.aigw.query.paging.Page;
 import dev.aigw.query.paging.PageRequest;
 import dev.aigw.query.store.Details;
-import dev.aigw.query.store.InterceptionDetails;
-import dev.aigw.query.store.InterceptionLists;
+import dev.aigw.query.store.DetailReads;
+import dev.aigw.query.store.InterceptionReads;
 import dev.aigw.query.store.InterceptionRow;
 import dev.aigw.query.store.SessionLists;
+import dev.aigw.query.store.SessionReads;
 import dev.aigw.query.store.SessionRow;
 import dev.aigw.query.threads.SessionThread;
 import dev.aigw.query.threads.Threads;
@@ -38,12 +39,12 @@ public final class SessionsService implements HttpService {
 
     private final AuditAccess access;
     private final Cursors cursors;
-    private final SessionLists sessions;
-    private final InterceptionLists interceptions;
-    private final InterceptionDetails details;
+    private final SessionReads sessions;
+    private final InterceptionReads interceptions;
+    private final DetailReads details;
 
-    SessionsService(AuditAccess access, Cursors cursors, SessionLists sessions, InterceptionLists interceptions,
-                    InterceptionDetails details) {
+    SessionsService(AuditAccess access, Cursors cursors, SessionReads sessions, InterceptionReads interceptions,
+                    DetailReads details) {
         this.access = access;
         this.cursors = cursors;
         this.sessions = sessions;

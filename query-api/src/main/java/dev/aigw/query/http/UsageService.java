@@ -1,6 +1,6 @@
 package dev.aigw.query.http;
 
-import dev.aigw.query.store.Usage;
+import dev.aigw.query.store.UsageReads;
 import dev.aigw.query.views.UsageView;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -19,9 +19,9 @@ import java.util.Map;
  */
 public final class UsageService implements HttpService {
     private final AuditAccess access;
-    private final Usage usage;
+    private final UsageReads usage;
 
-    UsageService(AuditAccess access, Usage usage) {
+    UsageService(AuditAccess access, UsageReads usage) {
         this.access = access;
         this.usage = usage;
     }

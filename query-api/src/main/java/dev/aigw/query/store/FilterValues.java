@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * Distinct values seen in interceptions, for filter menus, from {@code filter_values} (everyone) or
  * {@code filter_values_by_initiator} (one person): one partition per kind, a row per value and day.
  */
-public final class FilterValues {
+public final class FilterValues implements FilterValueReads {
     /** What a menu lists; the names are the {@code kind} values in the tables. */
     public enum Kind { PROVIDER, PROVIDER_NAME, MODEL, CLIENT }
 
@@ -28,6 +28,7 @@ public final class FilterValues {
     }
 
     /** The values of a kind, sorted, seen in anyone's interceptions or only in one person's. */
+    @Override
     public List<String> distinct(Kind kind, Optional<String> initiator) {
         String name = kind.name().toLowerCase(Locale.ROOT);
         TreeSet<String> values = new TreeSet<>();

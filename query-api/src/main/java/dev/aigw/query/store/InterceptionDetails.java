@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * tables ({@code token_usages}, {@code prompts}, {@code tool_usages}, {@code model_thoughts}): a partition per
  * interception, a page's partitions named in one read per table, the tables read concurrently.
  */
-public final class InterceptionDetails {
+public final class InterceptionDetails implements DetailReads {
     private static final int PARTITIONS_PER_READ = 100;
 
     private final CqlSession session;
@@ -39,6 +39,7 @@ public final class InterceptionDetails {
     }
 
     /** The interception with this id, if it started (its start event was recorded). */
+    @Override
     public Optional<InterceptionRow> byId(UUID id) {
         return Optional.ofNullable(session.execute(byId.bind(id)).one())
                 .filter(r -> r.getString("initiator_id") != null)
@@ -49,6 +50,7 @@ public final class InterceptionDetails {
      * The details of each interception, by id, in the order given; thoughts only {@code withThoughts}. One read per
      * table names every partition of the page, so a page costs four round trips however many rows it has.
      */
+    @Override
     public Map<UUID, Details> of(List<UUID> ids, boolean withThoughts) {
         var tokens = all(tokenUsages, ids, Details.TokenUsage::of, Details.TokenUsage::interceptionId);
         var said = all(prompts, ids, Details.Prompt::of, Details.Prompt::interceptionId);

@@ -20,7 +20,7 @@ import java.util.stream.StreamSupport;
  * {@code session_interceptions}, a person's from {@code interceptions_by_initiator} and everyone's from
  * {@code interceptions_by_day}, only on the days {@link ActiveDays} names. Rows are fetched as the stream is consumed.
  */
-public final class InterceptionLists {
+public final class InterceptionLists implements InterceptionReads {
     /** Where a listing resumes: after the row with this start and id, in listing order. */
     public record After(Instant startedAt, UUID id) {
     }
@@ -71,6 +71,7 @@ public final class InterceptionLists {
     }
 
     /** Every interception of one person's session, oldest first. */
+    @Override
     public List<InterceptionRow> ofSession(String sessionId, String initiatorId) {
         return session.execute(whole.bind(sessionId, initiatorId)).all().stream().map(InterceptionRow::of).toList();
     }
@@ -79,6 +80,7 @@ public final class InterceptionLists {
      * The interceptions matching {@code filter} (initiator resolved to a user id), newest first, after {@code after}
      * if given. {@code fetch} is how many rows to ask Cassandra for at a time.
      */
+    @Override
     public Stream<InterceptionRow> rows(SearchFilter filter, Optional<After> after, int fetch) {
         if (filter.sessionId().isPresent()) {
             String sessionId = filter.sessionId().get();

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * A session matches a provider, provider name or model when any of its interceptions used it, and a time range by its
  * start.
  */
-public final class SessionLists {
+public final class SessionLists implements SessionReads {
     /** Where a listing resumes: after this session's row, in listing order. */
     public record After(Instant startedAt, String sessionId, String initiatorId) {
     }
@@ -50,6 +50,7 @@ public final class SessionLists {
     }
 
     /** How many sessions match {@code filter}, counted day by day in the listing's partitions. */
+    @Override
     public long count(SearchFilter filter) {
         if (filter.sessionId().isPresent()) {
             return rows(filter, Optional.empty(), FETCH).count();
@@ -67,6 +68,7 @@ public final class SessionLists {
     }
 
     /** The rows of one session, one per person in it (normally one), as {@code sessions} holds them in full. */
+    @Override
     public Stream<SessionRow> byId(String sessionId) {
         return session.execute(byId.bind(sessionId)).all().stream().map(SessionRow::of);
     }
@@ -75,6 +77,7 @@ public final class SessionLists {
      * The sessions matching {@code filter} (initiator resolved to a user id), newest first, after {@code after} if
      * given. {@code fetch} is how many rows to ask Cassandra for at a time.
      */
+    @Override
     public Stream<SessionRow> rows(SearchFilter filter, Optional<After> after, int fetch) {
         if (filter.sessionId().isPresent()) {
             return byId(filter.sessionId().get())

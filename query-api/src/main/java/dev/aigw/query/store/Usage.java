@@ -15,7 +15,7 @@ import java.util.stream.StreamSupport;
  * range cuts, and any search by client or session (which the rollups do not break down), is summed from the
  * interception listings instead, so totals are exact for any range.
  */
-public final class Usage {
+public final class Usage implements UsageReads {
     private static final int FETCH = 5000;
 
     private final CqlSession session;
@@ -36,6 +36,7 @@ public final class Usage {
     }
 
     /** Usage rows of the interceptions matching {@code filter} (initiator resolved to a user id). */
+    @Override
     public Stream<UsageRow> rows(SearchFilter filter) {
         if (filter.client().isPresent() || filter.sessionId().isPresent()) {
             return lists.rows(filter, Optional.empty(), FETCH).map(UsageRow::of);
@@ -51,6 +52,7 @@ public final class Usage {
      * How many interceptions match {@code filter}: from the rollups for whole days (but by client, which they do not
      * break down), otherwise by counting the listing's rows; a session's by counting its own.
      */
+    @Override
     public long interceptions(SearchFilter filter) {
         if (filter.sessionId().isPresent()) {
             return lists.rows(filter, Optional.empty(), FETCH).count();

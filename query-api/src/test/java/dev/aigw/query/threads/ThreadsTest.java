@@ -45,7 +45,8 @@ class ThreadsTest {
 
     private static InterceptionRow row(int minute, String correlating) {
         return new InterceptionRow(UUID.randomUUID(), "alice", "alice", "key", "anthropic", "anthropic", "claude",
-                "Claude Code", "ua", "s", "s", correlating, "centralized", "sk-a...6789", T0.plusSeconds(60L * minute),
-                null, "completed", 200, null, null, Tokens.ZERO, 0, null, Map.of(), List.of());
+                "/v1/messages", true, "Claude Code", "ua", "s", "s", correlating, "centralized", "sk-a...6789",
+                T0.plusSeconds(60L * minute), null, T0.plusSeconds(60L * minute), null, "completed", 200, null, null,
+                "gw-1", Tokens.ZERO, 0, null, Map.of(), List.of());
     }
 }

@@ -50,9 +50,29 @@ class InterceptionViewTest {
         assertThat(json.path("user_prompts").get(0).has("truncated")).isFalse();
     }
 
+    @Test
+    void shouldShowTheRouteUserAgentTimingUpstreamStatusGatewayNodeAndEachToolCallsItem() {
+        InterceptionRow row = row(List.of());
+        Details details = new Details(List.of(), List.of(), List.of(new Details.ToolCall(UUID.randomUUID(), row.id(),
+                "resp_1", "call_1", "fc_1", "shell", "{}", null, false, null, T0, List.of())), List.of());
+
+        JsonNode json = JSON.valueToTree(InterceptionView.of(row, details, false));
+
+        assertThat(json.path("route").asText()).isEqualTo("/v1/messages");
+        assertThat(json.path("streaming").asBoolean()).isTrue();
+        assertThat(json.path("user_agent").asText()).isEqualTo("ua");
+        assertThat(json.path("upstream_status").asInt()).isEqualTo(200);
+        assertThat(json.path("gateway_node").asText()).isEqualTo("gw-1");
+        assertThat(json.path("duration_ms").asLong()).isEqualTo(1000);
+        assertThat(json.path("last_event_at").asText()).isEqualTo(T0.plusSeconds(1).toString());
+        assertThat(json.path("tool_usages").get(0).path("item_id").asText()).isEqualTo("fc_1");
+        assertThat(json.path("tool_usages").get(0).path("tool_call_id").asText()).isEqualTo("call_1");
+    }
+
     private static InterceptionRow row(List<Truncation> truncated) {
         return new InterceptionRow(UUID.randomUUID(), "alice", "alice", "key", "anthropic", "anthropic", "claude",
-                "Claude Code", "ua", "s", "s", null, "centralized", "sk-a...6789", T0, T0.plusSeconds(1), "completed",
-                200, null, null, Tokens.ZERO, 0, "cut", Map.of(), truncated);
+                "/v1/messages", true, "Claude Code", "ua", "s", "s", null, "centralized", "sk-a...6789", T0,
+                T0.plusSeconds(1), T0.plusSeconds(1), 1000L, "completed", 200, null, null, "gw-1", Tokens.ZERO, 0, "cut",
+                Map.of(), truncated);
     }
 }

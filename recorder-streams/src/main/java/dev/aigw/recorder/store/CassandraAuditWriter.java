@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -29,76 +27,80 @@ import java.util.stream.Stream;
  * expiry. Null values are left unset rather than written, since a written null is a tombstone.
  */
 public final class CassandraAuditWriter {
-    // Columns an interception's listings share, in the order listed(...) gives their values.
-    private static final List<String> LISTED = List.of("initiator_username", "api_key_id", "provider", "provider_name",
+    // Columns an interception's listings share; listed(...) names a value for each.
+    static final List<String> LISTED = List.of("initiator_username", "api_key_id", "provider", "provider_name",
             "model", "route", "streaming", "client", "user_agent", "client_session_id", "correlating_tool_call_id",
             "credential_kind", "credential_hint", "gateway_node", "ended_at", "last_event_at", "status", "upstream_status",
             "error_type", "error_message", "duration_ms", "input_tokens", "output_tokens", "cache_read_input_tokens",
             "cache_write_input_tokens", "reasoning_tokens", "tool_calls", "truncated");
-    private static final List<String> SESSION = List.of("initiator_username", "client", "ended_at", "last_active_at",
+    static final List<String> SESSION = List.of("initiator_username", "client", "ended_at", "last_active_at",
             "threads", "providers", "provider_names", "models", "input_tokens", "output_tokens", "cache_read_input_tokens",
             "cache_write_input_tokens", "reasoning_tokens", "last_prompt");
-    private static final List<String> USAGE = List.of("day", "initiator_id", "provider_name", "model",
+    static final List<String> USAGE = List.of("day", "initiator_id", "provider_name", "model",
             "initiator_username", "provider", "interceptions", "input_tokens", "output_tokens", "cache_read_input_tokens",
             "cache_write_input_tokens", "reasoning_tokens");
+    static final List<String> PROMPT = List.of("interception_id", "seq", "event_id", "provider_response_id", "prompt",
+            "created_at", "truncated");
+    static final List<String> TOKEN_USAGE = List.of("interception_id", "seq", "event_id", "provider_response_id",
+            "provider_model", "input_tokens", "output_tokens", "cache_read_input_tokens", "cache_write_input_tokens",
+            "reasoning_tokens", "extra", "created_at");
+    static final List<String> TOOL_USAGE = List.of("interception_id", "seq", "event_id", "provider_response_id",
+            "tool_call_id", "item_id", "tool", "input", "server_url", "injected", "invocation_error", "created_at",
+            "truncated");
+    static final List<String> THOUGHT = List.of("interception_id", "seq", "event_id", "provider_response_id",
+            "content", "source", "created_at", "truncated");
     private static final int LISTED_PROMPT_CHARS = 500;
 
     private final CqlSession session;
     private final String keyspace;
     private final Map<PreparedStatement, String> tables = new IdentityHashMap<>();
-    private final PreparedStatement interception;
-    private final PreparedStatement interceptionByDay;
-    private final PreparedStatement interceptionByInitiator;
-    private final PreparedStatement sessionInterception;
-    private final PreparedStatement prompt;
-    private final PreparedStatement tokenUsage;
-    private final PreparedStatement toolUsage;
-    private final PreparedStatement thought;
-    private final PreparedStatement sessionById;
-    private final PreparedStatement sessionByDay;
-    private final PreparedStatement sessionByInitiator;
+    private final Upsert interception;
+    private final Upsert interceptionByDay;
+    private final Upsert interceptionByInitiator;
+    private final Upsert sessionInterception;
+    private final Upsert prompt;
+    private final Upsert tokenUsage;
+    private final Upsert toolUsage;
+    private final Upsert thought;
+    private final Upsert sessionById;
+    private final Upsert sessionByDay;
+    private final Upsert sessionByInitiator;
     private final PreparedStatement unlistByDay;
     private final PreparedStatement unlistByInitiator;
-    private final PreparedStatement usageByDay;
-    private final PreparedStatement usageByInitiator;
-    private final PreparedStatement filterValue;
-    private final PreparedStatement filterValueByInitiator;
+    private final Upsert usageByDay;
+    private final Upsert usageByInitiator;
+    private final Upsert filterValue;
+    private final Upsert filterValueByInitiator;
 
     /** Prepares every statement once against the keyspace. */
     public CassandraAuditWriter(CqlSession session, String keyspace) {
         this.session = session;
         this.keyspace = keyspace;
-        interception = insert("interceptions", concat(List.of("interception_id", "initiator_id", "session_id",
+        interception = upsert("interceptions", concat(List.of("interception_id", "initiator_id", "session_id",
                 "started_at"), LISTED, List.of("prompt", "metadata")));
-        interceptionByDay = insert("interceptions_by_day", concat(List.of("day", "started_at", "interception_id",
+        interceptionByDay = upsert("interceptions_by_day", concat(List.of("day", "started_at", "interception_id",
                 "initiator_id", "session_id"), LISTED));
-        interceptionByInitiator = insert("interceptions_by_initiator", concat(List.of("initiator_id", "day",
+        interceptionByInitiator = upsert("interceptions_by_initiator", concat(List.of("initiator_id", "day",
                 "started_at", "interception_id", "session_id"), LISTED));
-        sessionInterception = insert("session_interceptions", concat(List.of("session_id", "initiator_id",
+        sessionInterception = upsert("session_interceptions", concat(List.of("session_id", "initiator_id",
                 "started_at", "interception_id"), LISTED, List.of("prompt")));
-        prompt = insert("prompts", List.of("interception_id", "seq", "event_id", "provider_response_id", "prompt",
-                "created_at", "truncated"));
-        tokenUsage = insert("token_usages", List.of("interception_id", "seq", "event_id", "provider_response_id",
-                "provider_model", "input_tokens", "output_tokens", "cache_read_input_tokens", "cache_write_input_tokens",
-                "reasoning_tokens", "extra", "created_at"));
-        toolUsage = insert("tool_usages", List.of("interception_id", "seq", "event_id", "provider_response_id",
-                "tool_call_id", "item_id", "tool", "input", "server_url", "injected", "invocation_error", "created_at",
-                "truncated"));
-        thought = insert("model_thoughts", List.of("interception_id", "seq", "event_id", "provider_response_id",
-                "content", "source", "created_at", "truncated"));
-        sessionById = insert("sessions", concat(List.of("session_id", "initiator_id", "started_at"), SESSION));
-        sessionByDay = insert("sessions_by_day", concat(List.of("day", "started_at", "session_id", "initiator_id"),
+        prompt = upsert("prompts", PROMPT);
+        tokenUsage = upsert("token_usages", TOKEN_USAGE);
+        toolUsage = upsert("tool_usages", TOOL_USAGE);
+        thought = upsert("model_thoughts", THOUGHT);
+        sessionById = upsert("sessions", concat(List.of("session_id", "initiator_id", "started_at"), SESSION));
+        sessionByDay = upsert("sessions_by_day", concat(List.of("day", "started_at", "session_id", "initiator_id"),
                 SESSION));
-        sessionByInitiator = insert("sessions_by_initiator", concat(List.of("initiator_id", "day", "started_at",
+        sessionByInitiator = upsert("sessions_by_initiator", concat(List.of("initiator_id", "day", "started_at",
                 "session_id"), SESSION));
         unlistByDay = prepare("sessions_by_day", "DELETE FROM " + keyspace + ".sessions_by_day WHERE day = ?"
                 + " AND started_at = ? AND session_id = ? AND initiator_id = ?");
         unlistByInitiator = prepare("sessions_by_initiator", "DELETE FROM " + keyspace + ".sessions_by_initiator"
                 + " WHERE initiator_id = ? AND day = ? AND started_at = ? AND session_id = ?");
-        usageByDay = insert("usage_by_day", USAGE);
-        usageByInitiator = insert("usage_by_initiator", USAGE);
-        filterValue = insert("filter_values", List.of("kind", "value", "day"));
-        filterValueByInitiator = insert("filter_values_by_initiator", List.of("initiator_id", "kind", "value", "day"));
+        usageByDay = upsert("usage_by_day", USAGE);
+        usageByInitiator = upsert("usage_by_initiator", USAGE);
+        filterValue = upsert("filter_values", List.of("kind", "value", "day"));
+        filterValueByInitiator = upsert("filter_values_by_initiator", List.of("initiator_id", "kind", "value", "day"));
     }
 
     /**
@@ -134,22 +136,18 @@ public final class CassandraAuditWriter {
     private List<BoundStatement> statements(AuditRow row, int ttl) {
         return switch (row) {
             case AuditRow.Interception r -> interception(r, ttl);
-            case AuditRow.Prompt r -> List.of(bind(prompt, ttl, uuid(r.interceptionId()), r.seq(), uuid(r.eventId()),
-                    r.providerResponseId(), r.prompt(), r.createdAt(), r.truncated()));
-            case AuditRow.TokenCount r -> List.of(bind(tokenUsage, ttl, uuid(r.interceptionId()), r.seq(),
-                    uuid(r.eventId()), r.providerResponseId(), r.providerModel(), r.tokens().input(), r.tokens().output(),
-                    r.tokens().cacheRead(), r.tokens().cacheWrite(), r.tokens().reasoning(), r.extra(), r.createdAt()));
-            case AuditRow.ToolCall r -> List.of(bind(toolUsage, ttl, uuid(r.interceptionId()), r.seq(), uuid(r.eventId()),
-                    r.providerResponseId(), r.toolCallId(), r.itemId(), r.tool(), r.input(), r.serverUrl(), r.injected(),
-                    r.invocationError(), r.createdAt(), r.truncated()));
-            case AuditRow.Thought r -> List.of(bind(thought, ttl, uuid(r.interceptionId()), r.seq(), uuid(r.eventId()),
-                    r.providerResponseId(), r.content(), r.source(), r.createdAt(), r.truncated()));
+            case AuditRow.Prompt r -> List.of(prompt.bind(prompt(r), ttl));
+            case AuditRow.TokenCount r -> List.of(tokenUsage.bind(tokenUsage(r), ttl));
+            case AuditRow.ToolCall r -> List.of(toolUsage.bind(toolUsage(r), ttl));
+            case AuditRow.Thought r -> List.of(thought.bind(thought(r), ttl));
             case AuditRow.Session r -> session(r.session(), ttl);
-            case AuditRow.Usage r -> List.of(bind(usageByDay, ttl, usage(r.usage())),
-                    bind(usageByInitiator, ttl, usage(r.usage())));
+            case AuditRow.Usage r -> List.of(usageByDay.bind(usage(r.usage()), ttl),
+                    usageByInitiator.bind(usage(r.usage()), ttl));
             case AuditRow.FilterValue r -> List.of(r.initiatorId() == null
-                    ? bind(filterValue, ttl, r.kind(), r.value(), r.day())
-                    : bind(filterValueByInitiator, ttl, r.initiatorId(), r.kind(), r.value(), r.day()));
+                    ? filterValue.bind(new Columns().with("kind", r.kind()).with("value", r.value()).with("day", r.day()),
+                            ttl)
+                    : filterValueByInitiator.bind(new Columns().with("initiator_id", r.initiatorId())
+                            .with("kind", r.kind()).with("value", r.value()).with("day", r.day()), ttl));
         };
     }
 
@@ -157,36 +155,97 @@ public final class CassandraAuditWriter {
     private List<BoundStatement> interception(AuditRow.Interception r, int ttl) {
         UUID id = uuid(r.id());
         InterceptionState.Start s = r.start();
-        Object[] listed = listed(r);
         String initiator = s == null ? null : s.initiatorId();
-        BoundStatement byId = bind(interception, ttl, concat(new Object[] {id, initiator, r.sessionId(), r.startedAt()},
-                listed, new Object[] {r.prompt(), s == null ? null : s.metadata()}));
+        BoundStatement byId = interception.bind(new Columns().with("interception_id", id).with("initiator_id", initiator)
+                .with("session_id", r.sessionId()).with("started_at", r.startedAt()).with(listed(r))
+                .with("prompt", r.prompt()).with("metadata", s == null ? null : s.metadata()), ttl);
         if (s == null) {
             return List.of(byId);
         }
         LocalDate day = day(r.startedAt());
         return List.of(byId,
-                bind(interceptionByDay, ttl, concat(new Object[] {day, r.startedAt(), id, initiator, r.sessionId()}, listed)),
-                bind(interceptionByInitiator, ttl,
-                        concat(new Object[] {initiator, day, r.startedAt(), id, r.sessionId()}, listed)),
-                bind(sessionInterception, ttl, concat(new Object[] {r.sessionId(), initiator, r.startedAt(), id}, listed,
-                        new Object[] {r.prompt()})));
+                interceptionByDay.bind(new Columns().with("day", day).with("started_at", r.startedAt())
+                        .with("interception_id", id).with("initiator_id", initiator).with("session_id", r.sessionId())
+                        .with(listed(r)), ttl),
+                interceptionByInitiator.bind(new Columns().with("initiator_id", initiator).with("day", day)
+                        .with("started_at", r.startedAt()).with("interception_id", id).with("session_id", r.sessionId())
+                        .with(listed(r)), ttl),
+                sessionInterception.bind(new Columns().with("session_id", r.sessionId()).with("initiator_id", initiator)
+                        .with("started_at", r.startedAt()).with("interception_id", id).with(listed(r))
+                        .with("prompt", r.prompt()), ttl));
     }
 
-    private static Object[] listed(AuditRow.Interception r) {
+    /** The {@link #LISTED} columns of an interception; before its start event, its start's columns are unset. */
+    static Columns listed(AuditRow.Interception r) {
         InterceptionState.Start s = r.start();
         InterceptionState.End e = r.end();
-        Tokens t = r.tokens();
-        Long durationMs = e == null ? null : Duration.between(r.startedAt(), e.endedAt()).toMillis();
-        // Before the start event its columns, those before ended_at, are all unset.
-        Object[] start = s == null ? new Object[LISTED.indexOf("ended_at")] : new Object[] {s.initiatorUsername(),
-            s.apiKeyId(), s.provider(), s.providerName(), s.model(), s.route(), s.streaming(), s.client(), s.userAgent(),
-            s.clientSessionId(), s.correlatingToolCallId(), s.credentialKind(), s.credentialHint(), s.gatewayNode()};
-        Object[] end = e == null ? new Object[] {null, r.lastEventAt(), r.status(), null, null, null, null}
-                : new Object[] {e.endedAt(), r.lastEventAt(), r.status(), e.upstreamStatus(), e.errorType(),
-                    e.errorMessage(), durationMs};
-        return concat(start, end, new Object[] {t.input(), t.output(), t.cacheRead(), t.cacheWrite(), t.reasoning(),
-            r.toolCalls(), r.truncated()});
+        Columns listed = new Columns()
+                .with("initiator_username", s == null ? null : s.initiatorUsername())
+                .with("api_key_id", s == null ? null : s.apiKeyId())
+                .with("provider", s == null ? null : s.provider())
+                .with("provider_name", s == null ? null : s.providerName())
+                .with("model", s == null ? null : s.model())
+                .with("route", s == null ? null : s.route())
+                .with("streaming", s == null ? null : s.streaming())
+                .with("client", s == null ? null : s.client())
+                .with("user_agent", s == null ? null : s.userAgent())
+                .with("client_session_id", s == null ? null : s.clientSessionId())
+                .with("correlating_tool_call_id", s == null ? null : s.correlatingToolCallId())
+                .with("credential_kind", s == null ? null : s.credentialKind())
+                .with("credential_hint", s == null ? null : s.credentialHint())
+                .with("gateway_node", s == null ? null : s.gatewayNode());
+        return listed.with(ended(r.startedAt(), e)).with("last_event_at", r.lastEventAt()).with("status", r.status())
+                .with(tokens(r.tokens())).with("tool_calls", r.toolCalls()).with("truncated", r.truncated());
+    }
+
+    // An end event's columns, unset while none has been recorded.
+    private static Columns ended(Instant startedAt, InterceptionState.End e) {
+        return new Columns()
+                .with("ended_at", e == null ? null : e.endedAt())
+                .with("upstream_status", e == null ? null : e.upstreamStatus())
+                .with("error_type", e == null ? null : e.errorType())
+                .with("error_message", e == null ? null : e.errorMessage())
+                .with("duration_ms", e == null ? null : Duration.between(startedAt, e.endedAt()).toMillis());
+    }
+
+    private static Columns tokens(Tokens t) {
+        return new Columns().with("input_tokens", t.input()).with("output_tokens", t.output())
+                .with("cache_read_input_tokens", t.cacheRead()).with("cache_write_input_tokens", t.cacheWrite())
+                .with("reasoning_tokens", t.reasoning());
+    }
+
+    /** The {@link #PROMPT} columns of a prompt. */
+    static Columns prompt(AuditRow.Prompt r) {
+        return event(r.interceptionId(), r.seq(), r.eventId(), r.providerResponseId(), r.createdAt())
+                .with("prompt", r.prompt()).with("truncated", r.truncated());
+    }
+
+    /** The {@link #TOKEN_USAGE} columns of a token count. */
+    static Columns tokenUsage(AuditRow.TokenCount r) {
+        return event(r.interceptionId(), r.seq(), r.eventId(), r.providerResponseId(), r.createdAt())
+                .with("provider_model", r.providerModel()).with(tokens(r.tokens())).with("extra", r.extra());
+    }
+
+    /** The {@link #TOOL_USAGE} columns of a tool call. */
+    static Columns toolUsage(AuditRow.ToolCall r) {
+        return event(r.interceptionId(), r.seq(), r.eventId(), r.providerResponseId(), r.createdAt())
+                .with("tool_call_id", r.toolCallId()).with("item_id", r.itemId()).with("tool", r.tool())
+                .with("input", r.input()).with("server_url", r.serverUrl()).with("injected", r.injected())
+                .with("invocation_error", r.invocationError()).with("truncated", r.truncated());
+    }
+
+    /** The {@link #THOUGHT} columns of a model thought. */
+    static Columns thought(AuditRow.Thought r) {
+        return event(r.interceptionId(), r.seq(), r.eventId(), r.providerResponseId(), r.createdAt())
+                .with("content", r.content()).with("source", r.source()).with("truncated", r.truncated());
+    }
+
+    // The columns every per-event detail row starts with.
+    private static Columns event(String interceptionId, int seq, String eventId, String providerResponseId,
+                                 Instant createdAt) {
+        return new Columns().with("interception_id", uuid(interceptionId)).with("seq", seq)
+                .with("event_id", uuid(eventId)).with("provider_response_id", providerResponseId)
+                .with("created_at", createdAt);
     }
 
     // A session that moved to an earlier start leaves its old listing rows behind; every version of it deletes them.
@@ -196,12 +255,12 @@ public final class CassandraAuditWriter {
                 : prompt.substring(0, LISTED_PROMPT_CHARS);
         LocalDate day = day(s.startedAt());
         List<BoundStatement> statements = new ArrayList<>(List.of(
-                bind(sessionById, ttl, concat(new Object[] {s.sessionId(), s.initiatorId(), s.startedAt()},
-                        session(s, prompt))),
-                bind(sessionByDay, ttl, concat(new Object[] {day, s.startedAt(), s.sessionId(), s.initiatorId()},
-                        session(s, cut))),
-                bind(sessionByInitiator, ttl, concat(new Object[] {s.initiatorId(), day, s.startedAt(), s.sessionId()},
-                        session(s, cut)))));
+                sessionById.bind(new Columns().with("session_id", s.sessionId()).with("initiator_id", s.initiatorId())
+                        .with("started_at", s.startedAt()).with(session(s, prompt)), ttl),
+                sessionByDay.bind(new Columns().with("day", day).with("started_at", s.startedAt())
+                        .with("session_id", s.sessionId()).with("initiator_id", s.initiatorId()).with(session(s, cut)), ttl),
+                sessionByInitiator.bind(new Columns().with("initiator_id", s.initiatorId()).with("day", day)
+                        .with("started_at", s.startedAt()).with("session_id", s.sessionId()).with(session(s, cut)), ttl)));
         for (Instant old : s.unlisted()) {
             // A timestamp column keeps milliseconds: an earlier start within the same millisecond is this very row.
             if (old.toEpochMilli() != s.startedAt().toEpochMilli()) {
@@ -212,34 +271,26 @@ public final class CassandraAuditWriter {
         return statements;
     }
 
-    private static Object[] session(SessionState s, String prompt) {
-        Tokens t = s.tokens();
-        return new Object[] {s.initiatorUsername(), s.client(), s.endedAt(), s.lastActiveAt(), s.threads(),
-            s.providers(), s.providerNames(), s.models(), t.input(), t.output(), t.cacheRead(), t.cacheWrite(),
-            t.reasoning(), prompt};
+    /** The {@link #SESSION} columns of a session, with {@code prompt} as its last prompt. */
+    static Columns session(SessionState s, String prompt) {
+        return new Columns().with("initiator_username", s.initiatorUsername()).with("client", s.client())
+                .with("ended_at", s.endedAt()).with("last_active_at", s.lastActiveAt()).with("threads", s.threads())
+                .with("providers", s.providers()).with("provider_names", s.providerNames()).with("models", s.models())
+                .with(tokens(s.tokens())).with("last_prompt", prompt);
     }
 
-    private static Object[] usage(UsageState u) {
-        Tokens t = u.tokens();
-        return new Object[] {u.day(), u.initiatorId(), u.providerName(), u.model(), u.initiatorUsername(), u.provider(),
-            u.interceptions(), t.input(), t.output(), t.cacheRead(), t.cacheWrite(), t.reasoning()};
+    /** The {@link #USAGE} columns of a usage rollup. */
+    static Columns usage(UsageState u) {
+        return new Columns().with("day", u.day()).with("initiator_id", u.initiatorId())
+                .with("provider_name", u.providerName()).with("model", u.model())
+                .with("initiator_username", u.initiatorUsername()).with("provider", u.provider())
+                .with("interceptions", u.interceptions()).with(tokens(u.tokens()));
     }
 
-    private static BoundStatement bind(PreparedStatement statement, int ttl, Object... values) {
-        Object[] withTtl = Arrays.copyOf(values, values.length + 1);
-        withTtl[values.length] = ttl;
-        BoundStatement bound = statement.bind(withTtl);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
-                bound = bound.unset(i);
-            }
-        }
-        return bound;
-    }
-
-    private PreparedStatement insert(String table, List<String> columns) {
-        return prepare(table, "INSERT INTO " + keyspace + "." + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") USING TTL ?");
+    private Upsert upsert(String table, List<String> columns) {
+        Upsert upsert = Upsert.prepare(session, keyspace, table, columns);
+        tables.put(upsert.statement(), table);
+        return upsert;
     }
 
     private PreparedStatement prepare(String table, String cql) {
@@ -251,10 +302,6 @@ public final class CassandraAuditWriter {
     @SafeVarargs
     private static List<String> concat(List<String>... lists) {
         return Stream.of(lists).flatMap(List::stream).toList();
-    }
-
-    private static Object[] concat(Object[]... arrays) {
-        return Stream.of(arrays).flatMap(Arrays::stream).toArray();
     }
 
     private static UUID uuid(String id) {

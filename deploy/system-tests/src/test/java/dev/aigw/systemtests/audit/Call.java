@@ -47,7 +47,8 @@ record Call(UUID id, Instant startedAt, String initiator, String provider, Strin
                     .setSource(ThoughtSource.THINKING).build());
         }
         for (String call : toolCalls) {
-            payloads.add(ToolUsage.newBuilder().setProviderResponseId("msg-" + id).setToolCallId(call).setTool("Read")
+            payloads.add(ToolUsage.newBuilder().setProviderResponseId("msg-" + id).setToolCallId(call).setItemId("item-" + call)
+                    .setTool("Read")
                     .setInput("{\"path\":\"README.md\"}").build());
         }
         payloads.add(TokenUsage.newBuilder().setProviderResponseId("msg-" + id).setProviderModel(model)

@@ -49,8 +49,17 @@ class InterceptionsViewIT {
         assertThat(a1.path("user_prompts").get(0).path("prompt").asText()).isEqualTo("fix the build");
         assertThat(a1.path("tool_usages").get(0).path("tool").asText()).isEqualTo("Read");
         assertThat(a1.path("tool_usages").get(0).path("tool_call_id").asText()).isEqualTo("toolu_a1");
+        assertThat(a1.path("tool_usages").get(0).path("item_id").asText()).isEqualTo("item-toolu_a1");
+        assertThat(a1.path("route").asText()).isEqualTo("/v1/messages");
+        assertThat(a1.path("streaming").asBoolean(true)).isFalse();
+        assertThat(a1.path("user_agent").asText()).isEqualTo("test/1");
+        assertThat(a1.path("gateway_node").asText()).isEqualTo("gw-test");
+        assertThat(a1.path("upstream_status").asInt()).isEqualTo(200);
+        assertThat(a1.path("duration_ms").asLong()).isEqualTo(1000);
+        assertThat(a1.path("last_event_at").asText()).isEqualTo(A1.startedAt().plusSeconds(1).toString());
         assertThat(a1.has("model_thoughts")).isFalse();
         assertThat(page.path("results").get(ALL.indexOf(B2)).path("error_message").asText()).isEqualTo("boom, bad");
+        assertThat(page.path("results").get(ALL.indexOf(B2)).path("upstream_status").asInt()).isEqualTo(500);
         assertThat(page.path("next_after_id").isNull()).isTrue();
     }
 
