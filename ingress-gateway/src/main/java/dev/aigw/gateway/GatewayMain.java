@@ -1,7 +1,7 @@
 package dev.aigw.gateway;
 
 import dev.aigw.schemas.config.ConfigException;
-import dev.aigw.schemas.control.SealingException;
+import dev.aigw.control.SealingException;
 import dev.aigw.gateway.config.GatewayConfig;
 import dev.aigw.gateway.logging.LogFormat;
 import dev.aigw.gateway.logging.ShutdownLogManager;

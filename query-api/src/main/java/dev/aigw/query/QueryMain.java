@@ -2,7 +2,7 @@ package dev.aigw.query;
 
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.schemas.config.ConfigException;
-import dev.aigw.schemas.control.SealingException;
+import dev.aigw.control.SealingException;
 import io.helidon.logging.common.LogConfig;
 import java.util.List;
 import java.util.logging.Logger;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.gateway.config.GatewayConfig;
 import dev.aigw.schemas.Topics;
-import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.control.MasterKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.schemas.config.CassandraConsistency;
 import dev.aigw.schemas.config.ConfigException;
-import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.control.MasterKey;
 import dev.aigw.schemas.kafka.KafkaReplication;
 import java.util.HashMap;
 import java.util.List;
