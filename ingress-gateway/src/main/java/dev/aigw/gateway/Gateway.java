@@ -20,7 +20,7 @@ import dev.aigw.gateway.sink.DiscardingSink;
 import dev.aigw.gateway.sink.DurableSink;
 import dev.aigw.gateway.sink.SinkHealth;
 import dev.aigw.schemas.Topics;
-import dev.aigw.schemas.control.ControlPlane;
+import dev.aigw.control.ControlPlane;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
 import dev.aigw.servicekit.serving.ServiceServer;

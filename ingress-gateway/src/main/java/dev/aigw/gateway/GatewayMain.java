@@ -1,7 +1,7 @@
 package dev.aigw.gateway;
 
 import dev.aigw.gateway.config.GatewayConfig;
-import dev.aigw.schemas.control.SealingException;
+import dev.aigw.control.SealingException;
 import dev.aigw.servicekit.serving.ServiceMain;
 import java.time.Clock;
 

@@ -1,7 +1,7 @@
 package dev.aigw.query;
 
 import dev.aigw.query.config.QueryConfig;
-import dev.aigw.schemas.control.SealingException;
+import dev.aigw.control.SealingException;
 import dev.aigw.servicekit.serving.ServiceMain;
 import java.time.Clock;
 

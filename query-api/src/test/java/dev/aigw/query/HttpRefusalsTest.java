@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.query.config.QueryConfig;
-import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.control.MasterKey;
 import dev.aigw.servicekit.body.RequestBodies;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;

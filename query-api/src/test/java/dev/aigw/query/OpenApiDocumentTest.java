@@ -11,7 +11,7 @@ import dev.aigw.query.http.KeysService;
 import dev.aigw.query.http.OpenApiService;
 import dev.aigw.query.http.ProvidersService;
 import dev.aigw.query.config.QueryConfig;
-import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.control.MasterKey;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import java.io.IOException;

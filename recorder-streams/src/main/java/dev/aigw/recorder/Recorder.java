@@ -4,7 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.recorder.config.RecorderConfig;
 import dev.aigw.recorder.metrics.RecorderMetrics;
-import dev.aigw.recorder.store.AuditSchema;
+import dev.aigw.auditstore.AuditSchema;
 import dev.aigw.recorder.store.CassandraAuditWriter;
 import dev.aigw.recorder.store.RowSink;
 import dev.aigw.recorder.topology.Counters;

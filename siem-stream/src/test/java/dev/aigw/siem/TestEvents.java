@@ -10,7 +10,7 @@ import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.events.v1.ThoughtSource;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
-import dev.aigw.schemas.control.Hints;
+import dev.aigw.control.Hints;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

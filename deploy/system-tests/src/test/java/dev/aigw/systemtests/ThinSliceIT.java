@@ -16,7 +16,7 @@ import dev.aigw.query.QueryApi;
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.recorder.Recorder;
 import dev.aigw.recorder.config.RecorderConfig;
-import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.control.MasterKey;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
 import dev.aigw.testkit.Dashboard;

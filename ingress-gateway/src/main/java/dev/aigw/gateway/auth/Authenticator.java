@@ -1,8 +1,8 @@
 package dev.aigw.gateway.auth;
 
 import dev.aigw.control.v1.KeyEvent;
-import dev.aigw.schemas.control.KeyVerdict;
-import dev.aigw.schemas.control.KeyVerifier;
+import dev.aigw.control.KeyVerdict;
+import dev.aigw.control.KeyVerifier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;

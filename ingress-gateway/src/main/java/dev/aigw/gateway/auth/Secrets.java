@@ -1,6 +1,6 @@
 package dev.aigw.gateway.auth;
 
-import dev.aigw.schemas.control.Hints;
+import dev.aigw.control.Hints;
 
 /** Masked hints of secrets, the only form in which a secret may appear in events or logs. */
 public final class Secrets {

@@ -2,7 +2,7 @@ package dev.aigw.gateway.bedrock;
 
 import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.UpstreamTimeouts;
-import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.control.ProviderSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

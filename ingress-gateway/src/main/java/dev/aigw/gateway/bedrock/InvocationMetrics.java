@@ -1,6 +1,7 @@
 package dev.aigw.gateway.bedrock;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.gateway.intercept.Json;
 import java.util.HashMap;
@@ -51,8 +52,8 @@ final class InvocationMetrics {
     }
 
     /** The payload, with the counts added when it is the token usage. */
-    Object addTo(Object payload) {
-        if (payload instanceof TokenUsage usage && !counts.isEmpty()) {
+    Payload addTo(Payload payload) {
+        if (payload instanceof Payload.Tokens(TokenUsage usage) && !counts.isEmpty()) {
             Map<String, Long> extra = new HashMap<>(usage.getExtra());
             extra.putAll(counts);
             usage.setExtra(extra);

@@ -1,6 +1,6 @@
 package dev.aigw.gateway.config;
 
-import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.control.ProviderSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

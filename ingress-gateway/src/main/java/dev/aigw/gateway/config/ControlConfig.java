@@ -2,7 +2,7 @@ package dev.aigw.gateway.config;
 
 import dev.aigw.schemas.Topics;
 import dev.aigw.servicekit.config.Settings;
-import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.control.MasterKey;
 import dev.aigw.servicekit.kafka.KafkaReplication;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.aigw.gateway.config;
 
 import dev.aigw.servicekit.config.ConfigException;
 import dev.aigw.servicekit.config.Settings;
-import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.control.ProviderSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.aigw.gateway.config;
 
-import dev.aigw.schemas.control.ProviderRules;
-import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.control.ProviderRules;
+import dev.aigw.control.ProviderSettings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.aigw.gateway.config;
 
-import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.control.ProviderSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.aigw.gateway.config;
 
 import dev.aigw.servicekit.config.Settings;
-import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.control.ProviderSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

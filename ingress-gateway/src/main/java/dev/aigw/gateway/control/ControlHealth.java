@@ -1,6 +1,6 @@
 package dev.aigw.gateway.control;
 
-import dev.aigw.schemas.control.ControlPlane;
+import dev.aigw.control.ControlPlane;
 import io.helidon.health.HealthCheckResponse;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.aigw.gateway.control;
 
-import dev.aigw.schemas.control.ControlPlane;
-import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.control.ControlPlane;
+import dev.aigw.control.ProviderSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;

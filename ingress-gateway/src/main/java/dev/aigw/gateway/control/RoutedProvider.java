@@ -2,7 +2,7 @@ package dev.aigw.gateway.control;
 
 import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.ProviderType;
-import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.control.ProviderSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.aigw.gateway.intercept;
 
+import dev.aigw.events.v1.Payload;
 import dev.aigw.gateway.config.ProviderType;
 import dev.aigw.gateway.intercept.anthropic.MessagesRequest;
 import dev.aigw.gateway.intercept.anthropic.MessagesResponse;
@@ -32,10 +33,10 @@ public sealed interface Api {
     ApiRequest parse(byte[] body);
 
     /** The payloads of a successful blocking answer; throws when the answer is not JSON. */
-    List<Object> payloads(byte[] body) throws IOException;
+    List<Payload> payloads(byte[] body) throws IOException;
 
     /** A follower of a successful streamed answer that hands what it finds to {@code record}. */
-    StreamAudit follow(Consumer<Object> record);
+    StreamAudit follow(Consumer<Payload> record);
 
     /** Whether providers of this type serve this API. */
     boolean servedBy(ProviderType type);
@@ -56,12 +57,12 @@ public sealed interface Api {
         }
 
         @Override
-        public List<Object> payloads(byte[] body) throws IOException {
+        public List<Payload> payloads(byte[] body) throws IOException {
             return MessagesResponse.payloads(body);
         }
 
         @Override
-        public StreamAudit follow(Consumer<Object> record) {
+        public StreamAudit follow(Consumer<Payload> record) {
             return new MessagesStream(record);
         }
 
@@ -91,12 +92,12 @@ public sealed interface Api {
         }
 
         @Override
-        public List<Object> payloads(byte[] body) throws IOException {
+        public List<Payload> payloads(byte[] body) throws IOException {
             return ChatResponse.payloads(body);
         }
 
         @Override
-        public StreamAudit follow(Consumer<Object> record) {
+        public StreamAudit follow(Consumer<Payload> record) {
             return new ChatStream(record);
         }
 
@@ -126,12 +127,12 @@ public sealed interface Api {
         }
 
         @Override
-        public List<Object> payloads(byte[] body) throws IOException {
+        public List<Payload> payloads(byte[] body) throws IOException {
             return ResponseResult.payloads(body);
         }
 
         @Override
-        public StreamAudit follow(Consumer<Object> record) {
+        public StreamAudit follow(Consumer<Payload> record) {
             return new ResponsesStream(record);
         }
 

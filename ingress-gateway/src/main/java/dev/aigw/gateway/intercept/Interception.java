@@ -3,6 +3,7 @@ package dev.aigw.gateway.intercept;
 import dev.aigw.events.v1.InterceptionEnded;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStatus;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.gateway.sink.EventSink;
 import dev.aigw.schemas.bounds.AuditBounds;
 import java.time.Clock;
@@ -42,14 +43,14 @@ public final class Interception {
 
     /** Records the end: how it went, the provider's status if it answered, and the error if any. */
     public void end(InterceptionStatus status, Integer upstreamStatus, String errorType, String error) {
-        record(new InterceptionEnded(status, upstreamStatus, errorType, error));
+        record(new Payload.Ended(new InterceptionEnded(status, upstreamStatus, errorType, error)));
     }
 
     /**
-     * Records one fact: a payload of the {@code InterceptionEvent} union. Every event is cut to {@link AuditBounds} here,
+     * Records one fact, the event's payload. Every event is cut to {@link AuditBounds} here,
      * the one place events are built, so whatever a client sends, the sink, the log line and Kafka get a bounded event.
      */
-    public void record(Object payload) {
+    public void record(Payload payload) {
         Instant now = clock.instant();
         sink.emit(AuditBounds.apply(InterceptionEvent.newBuilder()
                 .setEventId(Ids.next(now.toEpochMilli()))
@@ -58,7 +59,7 @@ public final class Interception {
                 .setOccurredAt(now)
                 .setInterceptionStartedAt(startedAt)
                 .setGatewayNode(nodeId)
-                .setPayload(payload)
+                .setPayload(payload.avro())
                 .build()));
     }
 }

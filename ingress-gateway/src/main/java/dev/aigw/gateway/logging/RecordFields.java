@@ -4,6 +4,7 @@ import dev.aigw.events.v1.InterceptionEnded;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStarted;
 import dev.aigw.events.v1.ModelThought;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
@@ -24,16 +25,16 @@ final class RecordFields {
     static LogFields of(InterceptionEvent event) {
         String id = event.getInterceptionId();
         String at = event.getOccurredAt().toString();
-        return switch (event.getPayload()) {
-            case InterceptionStarted s -> started(id, event, s);
-            case InterceptionEnded e -> LogFields.of("record_type", "interception_end")
+        return switch (Payload.of(event)) {
+            case Payload.Started(InterceptionStarted s) -> started(id, event, s);
+            case Payload.Ended(InterceptionEnded e) -> LogFields.of("record_type", "interception_end")
                     .and("interception_id", id)
                     .and("ended_at", at)
                     .and("status", lower(e.getStatus()))
                     .and("upstream_status", e.getUpstreamStatus())
                     .and("error_type", text(e.getErrorType()))
                     .and("error_message", text(e.getErrorMessage()));
-            case TokenUsage t -> LogFields.of("record_type", "token_usage")
+            case Payload.Tokens(TokenUsage t) -> LogFields.of("record_type", "token_usage")
                     .and("interception_id", id)
                     .and("msg_id", text(t.getProviderResponseId()))
                     .and("provider_model", text(t.getProviderModel()))
@@ -44,13 +45,13 @@ final class RecordFields {
                     .and("reasoning_tokens", t.getReasoningTokens())
                     .and("created_at", at)
                     .and("metadata", t.getExtra());
-            case PromptUsage p -> LogFields.of("record_type", "prompt_usage")
+            case Payload.Prompt(PromptUsage p) -> LogFields.of("record_type", "prompt_usage")
                     .and("interception_id", id)
                     .and("msg_id", text(p.getProviderResponseId()))
                     .and("prompt", p.getPrompt())
                     .and("created_at", at)
                     .and("metadata", Map.of());
-            case ToolUsage t -> LogFields.of("record_type", "tool_usage")
+            case Payload.Tool(ToolUsage t) -> LogFields.of("record_type", "tool_usage")
                     .and("interception_id", id)
                     .and("msg_id", text(t.getProviderResponseId()))
                     .and("tool_call_id", t.getToolCallId())
@@ -62,12 +63,11 @@ final class RecordFields {
                     .and("invocation_error", text(t.getInvocationError()))
                     .and("created_at", at)
                     .and("metadata", Map.of());
-            case ModelThought m -> LogFields.of("record_type", "model_thought")
+            case Payload.Thought(ModelThought m) -> LogFields.of("record_type", "model_thought")
                     .and("interception_id", id)
                     .and("content", m.getContent())
                     .and("created_at", at)
                     .and("metadata", Map.of("source", lower(m.getSource())));
-            default -> throw new IllegalArgumentException("not a payload of InterceptionEvent: " + event.getPayload());
         };
     }
 

@@ -3,6 +3,7 @@ package dev.aigw.gateway.metrics;
 import dev.aigw.events.v1.InterceptionEnded;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStatus;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
@@ -32,7 +33,7 @@ public final class InterceptionMeter implements AutoCloseable {
         return new EventSink() {
             @Override
             public void emit(InterceptionEvent event) {
-                count(event.getPayload());
+                count(Payload.of(event));
                 next.emit(event);
             }
 
@@ -55,13 +56,17 @@ public final class InterceptionMeter implements AutoCloseable {
         meters.outcome(status).increment();
     }
 
-    private void count(Object payload) {
+    private void count(Payload payload) {
         switch (payload) {
-            case PromptUsage p when !p.getPrompt().isBlank() -> meters.prompts().increment();
-            case TokenUsage t -> tokens(t);
-            case ToolUsage t -> tool(t);
-            case InterceptionEnded e -> status = e.getStatus();
-            default -> {
+            case Payload.Prompt(PromptUsage p) -> {
+                if (!p.getPrompt().isBlank()) {
+                    meters.prompts().increment();
+                }
+            }
+            case Payload.Tokens(TokenUsage t) -> tokens(t);
+            case Payload.Tool(ToolUsage t) -> tool(t);
+            case Payload.Ended(InterceptionEnded e) -> status = e.getStatus();
+            case Payload.Started _, Payload.Thought _ -> {
                 // The start and the model's thoughts have no counter of their own.
             }
         }

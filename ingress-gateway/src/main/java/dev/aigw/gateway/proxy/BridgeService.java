@@ -3,6 +3,7 @@ package dev.aigw.gateway.proxy;
 import dev.aigw.events.v1.CredentialKind;
 import dev.aigw.events.v1.InterceptionStarted;
 import dev.aigw.events.v1.InterceptionStatus;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.gateway.auth.AuthResult;
 import dev.aigw.gateway.auth.Authenticator;
@@ -148,8 +149,8 @@ public final class BridgeService implements HttpService, AutoCloseable {
         InterceptionMeter meter = metrics.interception(started, req.prologue().method().text());
         Interception interception = Interception.begin(nodeId, meter.counting(sink), clock);
         res.header(INTERCEPTION_HEADER, interception.id());
-        interception.record(started);
-        parsed.prompt().ifPresent(p -> interception.record(new PromptUsage(null, p)));
+        interception.record(new Payload.Started(started));
+        parsed.prompt().ifPresent(p -> interception.record(new Payload.Prompt(new PromptUsage(null, p))));
         return new Begun(interception, meter);
     }
 

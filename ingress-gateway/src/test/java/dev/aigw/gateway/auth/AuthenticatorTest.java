@@ -6,7 +6,7 @@ import dev.aigw.control.v1.KeyEvent;
 import dev.aigw.control.v1.KeyIssued;
 import dev.aigw.control.v1.KeyRevoked;
 import dev.aigw.control.v1.KeyRole;
-import dev.aigw.schemas.control.GatewayKeys;
+import dev.aigw.control.GatewayKeys;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.BadRequestException;
 import dev.aigw.gateway.intercept.Json;
 import dev.aigw.gateway.intercept.anthropic.MessagesRequest;
-import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.control.ProviderSettings;
 import dev.aigw.testkit.fixtures.Txtar;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.schemas.Topics;
 import dev.aigw.servicekit.config.ConfigException;
-import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.control.MasterKey;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

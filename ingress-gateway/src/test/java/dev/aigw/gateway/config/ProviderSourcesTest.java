@@ -5,7 +5,7 @@ import static dev.aigw.gateway.config.ProvidersTest.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.servicekit.config.Deprecation;
-import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.control.ProviderSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

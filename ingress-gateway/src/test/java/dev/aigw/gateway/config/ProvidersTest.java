@@ -3,7 +3,7 @@ package dev.aigw.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.servicekit.config.Settings;
-import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.control.ProviderSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

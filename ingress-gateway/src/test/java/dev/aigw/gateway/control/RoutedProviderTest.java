@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.ProviderType;
-import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.control.ProviderSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aigw.events.v1.CredentialKind;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStarted;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.events.v1.Truncation;
 import dev.aigw.gateway.logging.InterceptionLog;
@@ -40,8 +41,8 @@ class InterceptionTest {
         String prompt = "p".repeat(1_500_000);
         Interception interception = Interception.begin("node-1", capture, CLOCK);
 
-        interception.record(started(model));
-        interception.record(new PromptUsage(null, prompt));
+        interception.record(new Payload.Started(started(model)));
+        interception.record(new Payload.Prompt(new PromptUsage(null, prompt)));
 
         assertThat(emitted).hasSize(2);
         assertThat(((InterceptionStarted) emitted.get(0).getPayload()).getModel()).hasSize(AuditBounds.IDENTIFIER_BYTES);
@@ -55,7 +56,7 @@ class InterceptionTest {
     void shouldLeaveAnEventWithinItsBoundsWhole() {
         Interception interception = Interception.begin("node-1", capture, CLOCK);
 
-        interception.record(started("claude-sonnet-4"));
+        interception.record(new Payload.Started(started("claude-sonnet-4")));
 
         assertThat(((InterceptionStarted) emitted.getFirst().getPayload()).getModel()).isEqualTo("claude-sonnet-4");
         assertThat(emitted.getFirst().getTruncated()).isEmpty();
@@ -66,7 +67,7 @@ class InterceptionTest {
         try (LogCapture log = LogCapture.of(InterceptionLog.class)) {
             Interception interception = Interception.begin("node-1", InterceptionLog.around(capture), CLOCK);
 
-            interception.record(new PromptUsage(null, "p".repeat(1_500_000)));
+            interception.record(new Payload.Prompt(new PromptUsage(null, "p".repeat(1_500_000))));
 
             LogRecord line = log.records().getFirst();
             assertThat(line.getParameters()[0].toString().length()).isBetween(AuditBounds.TEXT_BYTES, 2 * AuditBounds.TEXT_BYTES);

@@ -6,7 +6,7 @@ import dev.aigw.events.v1.InterceptionEnded;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.gateway.Gateway;
 import dev.aigw.gateway.config.GatewayConfig;
-import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.control.MasterKey;
 import dev.aigw.testkit.OwnKafka;
 import dev.aigw.testkit.RealStack;
 import dev.aigw.testkit.fixtures.FakeUpstream;

@@ -2,8 +2,8 @@ package dev.aigw.query.http;
 
 import dev.aigw.control.v1.KeyEvent;
 import dev.aigw.control.v1.KeyRole;
-import dev.aigw.schemas.control.KeyVerdict;
-import dev.aigw.schemas.control.KeyVerifier;
+import dev.aigw.control.KeyVerdict;
+import dev.aigw.control.KeyVerifier;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;

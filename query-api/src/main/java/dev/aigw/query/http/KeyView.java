@@ -3,7 +3,7 @@ package dev.aigw.query.http;
 import dev.aigw.control.v1.KeyEvent;
 import dev.aigw.control.v1.KeyIssued;
 import dev.aigw.control.v1.KeyRevoked;
-import dev.aigw.schemas.control.KeyVerifier;
+import dev.aigw.control.KeyVerifier;
 import java.time.Instant;
 import java.util.Locale;
 

@@ -2,7 +2,7 @@ package dev.aigw.query.http;
 
 import dev.aigw.control.v1.KeyEvent;
 import dev.aigw.control.v1.KeyIssued;
-import dev.aigw.schemas.control.KeyVerifier;
+import dev.aigw.control.KeyVerifier;
 import io.helidon.http.Status;
 import java.util.Collection;
 import java.util.Comparator;

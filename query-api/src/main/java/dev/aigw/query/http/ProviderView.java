@@ -1,7 +1,7 @@
 package dev.aigw.query.http;
 
-import dev.aigw.schemas.control.Hints;
-import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.control.Hints;
+import dev.aigw.control.ProviderSettings;
 import java.util.List;
 
 /**

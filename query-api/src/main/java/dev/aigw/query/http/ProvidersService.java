@@ -1,8 +1,8 @@
 package dev.aigw.query.http;
 
-import dev.aigw.schemas.control.ControlPlane;
-import dev.aigw.schemas.control.ProviderRules;
-import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.control.ControlPlane;
+import dev.aigw.control.ProviderRules;
+import dev.aigw.control.ProviderSettings;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;

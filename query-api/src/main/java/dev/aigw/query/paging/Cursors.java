@@ -3,7 +3,7 @@ package dev.aigw.query.paging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.control.MasterKey;
 import dev.aigw.servicekit.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.servicekit.config.CassandraConsistency;
 import dev.aigw.servicekit.config.ConfigException;
-import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.control.MasterKey;
 import dev.aigw.servicekit.kafka.KafkaReplication;
 import java.util.HashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.aigw.query.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aigw.schemas.control.ProviderSettings;
+import dev.aigw.control.ProviderSettings;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.aigw.query.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.control.MasterKey;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.ModelThought;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
@@ -147,19 +148,22 @@ public sealed interface AuditRow {
         int seq = e.getSeq();
         Instant at = e.getOccurredAt();
         Map<String, String> marks = RecordBounds.merge(RecordBounds.marks(e));
-        return Optional.ofNullable(switch (e.getPayload()) {
-            case PromptUsage p -> new Prompt(id, seq, e.getEventId(), p.getProviderResponseId(), p.getPrompt(), at,
-                    expiresAt, marks);
-            case TokenUsage t -> new TokenCount(id, seq, e.getEventId(), t.getProviderResponseId(), t.getProviderModel(),
-                    new Tokens(t.getInputTokens(), t.getOutputTokens(), t.getCacheReadInputTokens(),
-                            t.getCacheWriteInputTokens(), t.getReasoningTokens()), Map.copyOf(t.getExtra()), at,
-                    expiresAt);
-            case ToolUsage t -> new ToolCall(id, seq, e.getEventId(), t.getProviderResponseId(), t.getToolCallId(),
-                    t.getItemId(), t.getTool(), t.getInput(), t.getServerUrl(), t.getInjected(), t.getInvocationError(),
-                    at, expiresAt, marks);
-            case ModelThought m -> new Thought(id, seq, e.getEventId(), m.getProviderResponseId(), m.getContent(),
-                    m.getSource().name().toLowerCase(Locale.ROOT), at, expiresAt, marks);
-            default -> null;
+        return Optional.ofNullable(switch (Payload.of(e)) {
+            case Payload.Prompt(PromptUsage p) ->
+                    new Prompt(id, seq, e.getEventId(), p.getProviderResponseId(), p.getPrompt(), at, expiresAt, marks);
+            case Payload.Tokens(TokenUsage t) ->
+                    new TokenCount(id, seq, e.getEventId(), t.getProviderResponseId(), t.getProviderModel(),
+                            new Tokens(t.getInputTokens(), t.getOutputTokens(), t.getCacheReadInputTokens(),
+                                    t.getCacheWriteInputTokens(), t.getReasoningTokens()), Map.copyOf(t.getExtra()), at,
+                            expiresAt);
+            case Payload.Tool(ToolUsage t) ->
+                    new ToolCall(id, seq, e.getEventId(), t.getProviderResponseId(), t.getToolCallId(), t.getItemId(),
+                            t.getTool(), t.getInput(), t.getServerUrl(), t.getInjected(), t.getInvocationError(), at,
+                            expiresAt, marks);
+            case Payload.Thought(ModelThought m) ->
+                    new Thought(id, seq, e.getEventId(), m.getProviderResponseId(), m.getContent(),
+                            m.getSource().name().toLowerCase(Locale.ROOT), at, expiresAt, marks);
+            case Payload.Started _, Payload.Ended _ -> null;
         });
     }
 

@@ -3,7 +3,7 @@ package dev.aigw.recorder.audit;
 import dev.aigw.events.v1.InterceptionEnded;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStarted;
-import dev.aigw.events.v1.ModelThought;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
@@ -97,10 +97,10 @@ public record InterceptionState(String id,
         if (events.size() >= RecordBounds.EVENTS_PER_INTERCEPTION) {
             return Arrival.TOO_MANY;
         }
-        boolean second = switch (event.getPayload()) {
-            case InterceptionStarted s -> start != null;
-            case InterceptionEnded e -> end != null;
-            default -> false;
+        boolean second = switch (Payload.of(event)) {
+            case Payload.Started _ -> start != null;
+            case Payload.Ended _ -> end != null;
+            case Payload.Tokens _, Payload.Prompt _, Payload.Tool _, Payload.Thought _ -> false;
         };
         return second ? Arrival.CONFLICT : Arrival.NEW;
     }
@@ -113,17 +113,17 @@ public record InterceptionState(String id,
         Instant last = at.isAfter(lastEventAt) ? at : lastEventAt;
         InterceptionState s = new InterceptionState(id, startedAt, start, end, tokens, toolCalls, prompt, last,
                 incomplete, Map.copyOf(seen));
-        return switch (event.getPayload()) {
-            case InterceptionStarted started -> s.withStart(start(started, event.getGatewayNode(), marks(event)));
-            case InterceptionEnded ended -> s.withEnd(new End(at, lower(ended.getStatus().name()),
+        return switch (Payload.of(event)) {
+            case Payload.Started(InterceptionStarted started) ->
+                    s.withStart(start(started, event.getGatewayNode(), marks(event)));
+            case Payload.Ended(InterceptionEnded ended) -> s.withEnd(new End(at, lower(ended.getStatus().name()),
                     ended.getUpstreamStatus(), ended.getErrorType(), ended.getErrorMessage(), marks(event)));
-            case TokenUsage t -> s.withTokens(tokens.plus(new Tokens(t.getInputTokens(), t.getOutputTokens(),
-                    t.getCacheReadInputTokens(), t.getCacheWriteInputTokens(), t.getReasoningTokens())));
-            case PromptUsage p -> prompt != null && prompt.seq() > event.getSeq() ? s
+            case Payload.Tokens(TokenUsage t) -> s.withTokens(tokens.plus(new Tokens(t.getInputTokens(),
+                    t.getOutputTokens(), t.getCacheReadInputTokens(), t.getCacheWriteInputTokens(), t.getReasoningTokens())));
+            case Payload.Prompt(PromptUsage p) -> prompt != null && prompt.seq() > event.getSeq() ? s
                     : s.withPrompt(new Prompt(event.getSeq(), p.getPrompt(), marks(event)));
-            case ToolUsage t -> s.withToolCalls(toolCalls + 1);
-            case ModelThought m -> s;
-            default -> throw new IllegalArgumentException("unknown payload " + event.getPayload().getClass().getName());
+            case Payload.Tool _ -> s.withToolCalls(toolCalls + 1);
+            case Payload.Thought _ -> s;
         };
     }
 

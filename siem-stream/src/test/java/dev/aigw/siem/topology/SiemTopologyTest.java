@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.events.v1.InterceptionEvent;
-import dev.aigw.schemas.control.Hints;
+import dev.aigw.control.Hints;
 import dev.aigw.siem.TestEvents;
 import java.io.IOException;
 import java.nio.file.Files;

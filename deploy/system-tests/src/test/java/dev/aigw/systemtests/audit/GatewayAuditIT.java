@@ -9,7 +9,7 @@ import dev.aigw.query.QueryApi;
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.recorder.Recorder;
 import dev.aigw.recorder.config.RecorderConfig;
-import dev.aigw.schemas.control.MasterKey;
+import dev.aigw.control.MasterKey;
 import dev.aigw.testkit.RealStack;
 import dev.aigw.testkit.fixtures.FakeUpstream;
 import dev.aigw.testkit.fixtures.Txtar;

@@ -2,6 +2,7 @@ package dev.aigw.gateway.intercept.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.events.v1.ModelThought;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.ThoughtSource;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
@@ -18,25 +19,25 @@ public final class MessagesResponse {
     }
 
     /** The payloads of a successful response body, in the order the model produced them; throws on invalid JSON. */
-    public static List<Object> payloads(byte[] body) throws IOException {
+    public static List<Payload> payloads(byte[] body) throws IOException {
         JsonNode root = Json.tree(body);
         String responseId = root.path("id").asText(null);
-        List<Object> payloads = new ArrayList<>();
-        payloads.add(tokenUsage(root.path("usage"), responseId, root.path("model").asText(null)));
+        List<Payload> payloads = new ArrayList<>();
+        payloads.add(new Payload.Tokens(tokenUsage(root.path("usage"), responseId, root.path("model").asText(null))));
         for (JsonNode block : root.path("content")) {
             switch (block.path("type").asText()) {
                 case "thinking" -> {
                     String text = block.path("thinking").asText("");
                     if (!text.isEmpty()) {
-                        payloads.add(new ModelThought(responseId, text, ThoughtSource.THINKING));
+                        payloads.add(new Payload.Thought(new ModelThought(responseId, text, ThoughtSource.THINKING)));
                     }
                 }
-                case "tool_use" -> payloads.add(ToolUsage.newBuilder()
+                case "tool_use" -> payloads.add(new Payload.Tool(ToolUsage.newBuilder()
                         .setProviderResponseId(responseId)
                         .setToolCallId(block.path("id").asText(""))
                         .setTool(block.path("name").asText(""))
                         .setInput(block.path("input").toString())
-                        .build());
+                        .build()));
                 default -> {
                     // Text and other blocks are the answer itself, which the audit does not keep.
                 }

@@ -2,6 +2,7 @@ package dev.aigw.gateway.intercept.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.events.v1.ModelThought;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.ThoughtSource;
 import dev.aigw.events.v1.ToolUsage;
 import dev.aigw.gateway.intercept.Json;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * reports cumulatively; adding the {@code message_start} count to it would count tokens twice.
  */
 public final class MessagesStream implements StreamAudit {
-    private final Consumer<Object> record;
+    private final Consumer<Payload> record;
     private final Map<Integer, Block> open = new HashMap<>();
     private JsonNode startUsage = Json.emptyObject();
     private JsonNode finalUsage;
@@ -27,7 +28,7 @@ public final class MessagesStream implements StreamAudit {
     private String error;
 
     /** A follower that hands each finished payload to {@code record}. */
-    public MessagesStream(Consumer<Object> record) {
+    public MessagesStream(Consumer<Payload> record) {
         this.record = record;
     }
 
@@ -76,7 +77,7 @@ public final class MessagesStream implements StreamAudit {
         if (finalUsage != null && finalUsage.path("output_tokens").isNumber()) {
             usage.setOutputTokens(finalUsage.path("output_tokens").asLong());
         }
-        record.accept(usage);
+        record.accept(new Payload.Tokens(usage));
     }
 
     @Override
@@ -105,16 +106,16 @@ public final class MessagesStream implements StreamAudit {
             }
         }
 
-        Optional<Object> payload(String responseId) {
+        Optional<Payload> payload(String responseId) {
             return switch (type) {
                 case "thinking" -> text.isEmpty() ? Optional.empty()
-                        : Optional.of(new ModelThought(responseId, text.toString(), ThoughtSource.THINKING));
-                case "tool_use" -> Optional.of(ToolUsage.newBuilder()
+                        : Optional.of(new Payload.Thought(new ModelThought(responseId, text.toString(), ThoughtSource.THINKING)));
+                case "tool_use" -> Optional.of(new Payload.Tool(ToolUsage.newBuilder()
                         .setProviderResponseId(responseId)
                         .setToolCallId(start.path("id").asText(""))
                         .setTool(start.path("name").asText(""))
                         .setInput(text.isEmpty() ? start.path("input").toString() : text.toString())
-                        .build());
+                        .build()));
                 default -> Optional.empty();
             };
         }

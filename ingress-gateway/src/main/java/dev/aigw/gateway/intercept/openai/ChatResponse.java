@@ -1,6 +1,7 @@
 package dev.aigw.gateway.intercept.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
 import dev.aigw.gateway.intercept.Json;
@@ -16,16 +17,17 @@ public final class ChatResponse {
     }
 
     /** The payloads of a successful response body; throws on invalid JSON. */
-    public static List<Object> payloads(byte[] body) throws IOException {
+    public static List<Payload> payloads(byte[] body) throws IOException {
         JsonNode root = Json.tree(body);
         String responseId = root.path("id").asText(null);
-        List<Object> payloads = new ArrayList<>();
+        List<Payload> payloads = new ArrayList<>();
         for (JsonNode call : root.path("choices").path(0).path("message").path("tool_calls")) {
-            payloads.add(toolUsage(responseId, call.path("id").asText(""), call.path("function").path("name").asText(""),
-                    call.path("function").path("arguments").asText("")));
+            JsonNode function = call.path("function");
+            payloads.add(new Payload.Tool(toolUsage(responseId, call.path("id").asText(""), function.path("name").asText(""),
+                    function.path("arguments").asText(""))));
         }
         if (root.path("usage").isObject()) {
-            payloads.add(tokenUsage(root.path("usage"), responseId, root.path("model").asText(null)));
+            payloads.add(new Payload.Tokens(tokenUsage(root.path("usage"), responseId, root.path("model").asText(null))));
         }
         return payloads;
     }

@@ -1,6 +1,7 @@
 package dev.aigw.gateway.intercept.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.gateway.intercept.Json;
 import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseEvent;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
  * adding the chunks up would count tokens many times.
  */
 public final class ChatStream implements StreamAudit {
-    private final Consumer<Object> record;
+    private final Consumer<Payload> record;
     private final Map<Integer, Call> calls = new TreeMap<>();
     private JsonNode usage;
     private String responseId;
@@ -23,7 +24,7 @@ public final class ChatStream implements StreamAudit {
     private String error;
 
     /** A follower that hands each finished payload to {@code record}. */
-    public ChatStream(Consumer<Object> record) {
+    public ChatStream(Consumer<Payload> record) {
         this.record = record;
     }
 
@@ -55,9 +56,10 @@ public final class ChatStream implements StreamAudit {
 
     @Override
     public void finish() {
-        calls.values().forEach(c -> record.accept(ChatResponse.toolUsage(responseId, c.id, c.name, c.arguments.toString())));
+        calls.values().forEach(c -> record.accept(
+                new Payload.Tool(ChatResponse.toolUsage(responseId, c.id, c.name, c.arguments.toString()))));
         if (usage != null) {
-            record.accept(ChatResponse.tokenUsage(usage, responseId, model));
+            record.accept(new Payload.Tokens(ChatResponse.tokenUsage(usage, responseId, model)));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.aigw.gateway.intercept.responses;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.events.v1.ModelThought;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.ThoughtSource;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
@@ -17,14 +18,14 @@ public final class ResponseResult {
     }
 
     /** The payloads of a blocking response body; throws when it is not JSON. */
-    public static List<Object> payloads(byte[] body) throws IOException {
+    public static List<Payload> payloads(byte[] body) throws IOException {
         return payloads(Json.tree(body));
     }
 
     /** The payloads of a response object, in output order, token usage last. */
-    public static List<Object> payloads(JsonNode response) {
+    public static List<Payload> payloads(JsonNode response) {
         String id = response.path("id").asText(null);
-        List<Object> payloads = new ArrayList<>();
+        List<Payload> payloads = new ArrayList<>();
         for (JsonNode item : response.path("output")) {
             String type = item.path("type").asText();
             switch (type) {
@@ -48,25 +49,25 @@ public final class ResponseResult {
             }
         }
         if (response.path("usage").isObject()) {
-            payloads.add(tokenUsage(response.path("usage"), id, response.path("model").asText(null)));
+            payloads.add(new Payload.Tokens(tokenUsage(response.path("usage"), id, response.path("model").asText(null))));
         }
         return payloads;
     }
 
-    private static void thought(List<Object> payloads, String id, JsonNode text, ThoughtSource source) {
+    private static void thought(List<Payload> payloads, String id, JsonNode text, ThoughtSource source) {
         if (text.isTextual() && !text.asText().isBlank()) {
-            payloads.add(new ModelThought(id, text.asText(), source));
+            payloads.add(new Payload.Thought(new ModelThought(id, text.asText(), source)));
         }
     }
 
-    private static ToolUsage tool(String responseId, JsonNode item, String name, String input) {
-        return ToolUsage.newBuilder()
+    private static Payload tool(String responseId, JsonNode item, String name, String input) {
+        return new Payload.Tool(ToolUsage.newBuilder()
                 .setProviderResponseId(responseId)
                 .setToolCallId(item.path("call_id").asText(item.path("id").asText("")))
                 .setItemId(item.path("id").asText(null))
                 .setTool(name)
                 .setInput(input)
-                .build();
+                .build());
     }
 
     /** Input excludes cached tokens, which are counted as cache reads instead. */

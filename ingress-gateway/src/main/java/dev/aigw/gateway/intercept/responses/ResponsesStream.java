@@ -1,6 +1,7 @@
 package dev.aigw.gateway.intercept.responses;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.gateway.intercept.Json;
 import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseEvent;
@@ -14,11 +15,11 @@ import java.util.stream.Stream;
  * token usage.
  */
 public final class ResponsesStream implements StreamAudit {
-    private final Consumer<Object> record;
+    private final Consumer<Payload> record;
     private String error;
 
     /** A follower that hands each payload to {@code record}. */
-    public ResponsesStream(Consumer<Object> record) {
+    public ResponsesStream(Consumer<Payload> record) {
         this.record = record;
     }
 

@@ -3,6 +3,7 @@ package dev.aigw.gateway.intercept.anthropic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.events.v1.ModelThought;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.ThoughtSource;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
@@ -15,7 +16,7 @@ class MessagesResponseTest {
 
     private static List<Object> payloadsOf(String fixture) throws Exception {
         String body = Txtar.fixture(fixture).required("non-streaming");
-        return MessagesResponse.payloads(body.getBytes(StandardCharsets.UTF_8));
+        return MessagesResponse.payloads(body.getBytes(StandardCharsets.UTF_8)).stream().<Object>map(Payload::avro).toList();
     }
 
     @Test

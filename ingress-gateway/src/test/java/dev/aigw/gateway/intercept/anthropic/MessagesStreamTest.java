@@ -19,7 +19,7 @@ class MessagesStreamTest {
 
     private static Outcome replay(String fixture) {
         List<Object> payloads = new ArrayList<>();
-        MessagesStream stream = new MessagesStream(payloads::add);
+        MessagesStream stream = new MessagesStream(p -> payloads.add(p.avro()));
         SseDecoder decoder = new SseDecoder(stream);
         byte[] bytes = Txtar.fixture(fixture).required("streaming").getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < bytes.length; i += 512) {

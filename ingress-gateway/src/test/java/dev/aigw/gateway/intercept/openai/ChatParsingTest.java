@@ -3,6 +3,7 @@ package dev.aigw.gateway.intercept.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
 import dev.aigw.gateway.intercept.ApiRequest;
@@ -22,7 +23,7 @@ class ChatParsingTest {
 
     private static List<Object> stream(String sse, ChatStream[] out) {
         List<Object> payloads = new ArrayList<>();
-        ChatStream stream = new ChatStream(payloads::add);
+        ChatStream stream = new ChatStream(p -> payloads.add(p.avro()));
         SseDecoder decoder = new SseDecoder(stream);
         byte[] bytes = utf8(sse);
         decoder.feed(bytes, 0, bytes.length);
@@ -76,7 +77,8 @@ class ChatParsingTest {
     @Test
     void shouldRecordUsageWithoutCachedTokensAndTheToolCallWhenBlocking() throws Exception {
         List<Object> payloads = ChatResponse.payloads(
-                utf8(Txtar.fixture("openai/chatcompletions/single_builtin_tool.txtar").required("non-streaming")));
+                utf8(Txtar.fixture("openai/chatcompletions/single_builtin_tool.txtar").required("non-streaming")))
+                .stream().<Object>map(Payload::avro).toList();
 
         assertThat(payloads.getFirst()).isInstanceOfSatisfying(ToolUsage.class, t -> {
             assertThat(t.getTool()).isEqualTo("read_file");

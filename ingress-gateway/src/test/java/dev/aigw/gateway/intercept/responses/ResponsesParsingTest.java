@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.aigw.events.v1.ModelThought;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.ThoughtSource;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
@@ -24,7 +25,8 @@ class ResponsesParsingTest {
     }
 
     private static List<Object> blocking(String fixture) throws IOException {
-        return ResponseResult.payloads(section("blocking/" + fixture, "non-streaming"));
+        return ResponseResult.payloads(section("blocking/" + fixture, "non-streaming")).stream()
+                .<Object>map(Payload::avro).toList();
     }
 
     private record Streamed(List<Object> payloads, ResponsesStream stream) {
@@ -32,7 +34,7 @@ class ResponsesParsingTest {
 
     private static Streamed streaming(String fixture) {
         List<Object> payloads = new ArrayList<>();
-        ResponsesStream stream = new ResponsesStream(payloads::add);
+        ResponsesStream stream = new ResponsesStream(p -> payloads.add(p.avro()));
         SseDecoder decoder = new SseDecoder(stream);
         byte[] bytes = section("streaming/" + fixture, "streaming");
         for (int i = 0; i < bytes.length; i += 300) {

@@ -1,2 +1,0 @@
-/** Cassandra DDL of the audit store. */
-package dev.aigw.schemas.cql;
