@@ -68,6 +68,7 @@ done
 rm -rf "$ROOT/bin" "$ROOT/sbin" "$ROOT/usr/bin" "$ROOT/usr/sbin" "$ROOT/usr/libexec" "$ROOT"/usr/lib/*/gconv \
     "$ROOT/usr/share/man" "$ROOT/usr/share/lintian" "$ROOT/usr/share/libc-bin"
 find "$ROOT/usr/share/doc" -type f ! -name copyright -delete
+find "$ROOT" -depth -type d -empty -delete
 # Jib copies what a symbolic link points to, resolved on the build machine: /lib64/ld-linux-x86-64.so.2 points to
 # /lib/..., which would be the build machine's loader. Each link becomes a copy of its target inside the rootfs.
 while IFS= read -r link; do

@@ -23,9 +23,11 @@ final class ContainerProcess implements AutoCloseable {
     private static final int TAIL_LINES = 40;
 
     // The mounts a runtime makes, then the image's root, user and working directory; each mount point is made by start.
+    // The root is a mount of its own, as a runtime's overlay is: the JVM looks its file system up in /proc/self/mountinfo.
     private static final String SETUP = """
             root=$1 uid=$2 gid=$3 wd=$4; shift 4
-            /usr/bin/mount --rbind /dev "$root/dev" \
+            /usr/bin/mount --bind "$root" "$root" \
+              && /usr/bin/mount --rbind /dev "$root/dev" \
               && /usr/bin/mount -t proc proc "$root/proc" \
               && /usr/bin/mount --bind /etc/hosts "$root/etc/hosts" \
               && /usr/bin/mount --bind /etc/resolv.conf "$root/etc/resolv.conf" \
