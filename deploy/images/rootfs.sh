@@ -16,9 +16,10 @@ MODULES=${3:?usage: rootfs.sh <JDK home> <output directory> <modules>}
 
 # What the JDK's native libraries link against (ldd of lib/*.so and lib/server/libjvm.so): libc, libm, libdl,
 # libpthread, librt and the loader are all in libc6; Temurin carries its own zlib, and libgcc_s is loaded by glibc
-# when a thread is cancelled or unwinds; gcc-12-base holds libgcc-s1's copyright. libc-bin brings the C.UTF-8 locale:
-# without it the JVM's native encoding is ASCII and a prompt's non-ASCII text is logged as '?'.
-PACKAGES=(libc6 libc-bin libgcc-s1 gcc-12-base)
+# when a thread is cancelled or unwinds. The recorder's state stores are RocksDB, whose JNI library needs libstdc++.
+# gcc-12-base holds the copyright of both. libc-bin brings the C.UTF-8 locale: without it the JVM's native encoding
+# is ASCII and a prompt's non-ASCII text is logged as '?'.
+PACKAGES=(libc6 libc-bin libgcc-s1 libstdc++6 gcc-12-base)
 # The user every service runs as; deploy/k8s runs the pods as the same id.
 USER_ID=65532
 
@@ -66,7 +67,7 @@ done
 # Only the libraries, the locale and the copyrights stay: no shell, no tools (ldd, ldconfig, iconv...), no gconv
 # modules (Java does its own charsets), no manual pages.
 rm -rf "$ROOT/bin" "$ROOT/sbin" "$ROOT/usr/bin" "$ROOT/usr/sbin" "$ROOT/usr/libexec" "$ROOT"/usr/lib/*/gconv \
-    "$ROOT/usr/share/man" "$ROOT/usr/share/lintian" "$ROOT/usr/share/libc-bin"
+    "$ROOT/usr/share/man" "$ROOT/usr/share/lintian" "$ROOT/usr/share/libc-bin" "$ROOT/usr/share/gcc" "$ROOT/usr/share/gdb"
 find "$ROOT/usr/share/doc" -type f ! -name copyright -delete
 find "$ROOT" -depth -type d -empty -delete
 # Jib copies what a symbolic link points to, resolved on the build machine: /lib64/ld-linux-x86-64.so.2 points to
