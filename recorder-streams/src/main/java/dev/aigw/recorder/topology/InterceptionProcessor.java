@@ -6,6 +6,7 @@ import dev.aigw.recorder.audit.InterceptionState;
 import dev.aigw.recorder.audit.RecordBounds;
 import dev.aigw.recorder.audit.Retention;
 import dev.aigw.recorder.audit.SummaryChange;
+import dev.aigw.servicekit.streams.StartOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class InterceptionProcessor implements Processor<byte[], byte[], String, O
         this.context = context;
         this.states = context.getStateStore(RecorderTopology.INTERCEPTIONS_STORE);
         this.open = context.getStateStore(RecorderTopology.OPEN_STORE);
-        context.schedule(checkEvery(incompleteAfter), PunctuationType.WALL_CLOCK_TIME, this::closeOverdue);
+        context.schedule(StartOrder.sweepInterval(incompleteAfter), PunctuationType.WALL_CLOCK_TIME, this::closeOverdue);
         context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetOld);
     }
 
@@ -85,7 +86,7 @@ final class InterceptionProcessor implements Processor<byte[], byte[], String, O
             counters.count(Counters.EXPIRED);
             return;
         }
-        String key = stateKey(startedAt, event.getInterceptionId());
+        String key = StartOrder.key(startedAt, event.getInterceptionId());
         InterceptionState before = states.get(key);
         if (before == null && startedAt.isBefore(now.minus(lateWindow))) {
             reject(record, LATE, "the interception started before the late-event window of " + lateWindow);
@@ -165,27 +166,11 @@ final class InterceptionProcessor implements Processor<byte[], byte[], String, O
 
     // States are keyed by start time first, so the forgotten ones are one range at the front of the store.
     private void forgetOld(long now) {
-        String cutoff = startPrefix(Instant.ofEpochMilli(now).minus(lateWindow));
+        String cutoff = StartOrder.before(Instant.ofEpochMilli(now).minus(lateWindow));
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, InterceptionState> range = states.range(null, cutoff)) {
             range.forEachRemaining(entry -> old.add(entry.key));
         }
         old.forEach(states::delete);
-    }
-
-    static String stateKey(Instant startedAt, String interceptionId) {
-        return startPrefix(startedAt) + "/" + interceptionId;
-    }
-
-    // Zero-padded so that the string order of keys is the order of start times.
-    private static String startPrefix(Instant startedAt) {
-        String millis = Long.toString(Math.max(0, startedAt.toEpochMilli()));
-        return "0".repeat(Math.max(0, 13 - millis.length())) + millis;
-    }
-
-    private static Duration checkEvery(Duration incompleteAfter) {
-        Duration tenth = incompleteAfter.dividedBy(10);
-        Duration atLeast = tenth.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : tenth;
-        return atLeast.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : atLeast;
     }
 }

@@ -4,6 +4,7 @@ import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.siem.document.DocumentBound;
 import dev.aigw.siem.document.Documents;
 import dev.aigw.siem.document.Tally;
+import dev.aigw.servicekit.streams.StartOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class SiemProcessor implements Processor<String, InterceptionEvent, String
         this.context = context;
         this.tallies = context.getStateStore(SiemTopology.TALLIES_STORE);
         this.open = context.getStateStore(SiemTopology.OPEN_STORE);
-        context.schedule(checkEvery(summaryTimeout), PunctuationType.WALL_CLOCK_TIME, this::summarizeOverdue);
+        context.schedule(StartOrder.sweepInterval(summaryTimeout), PunctuationType.WALL_CLOCK_TIME, this::summarizeOverdue);
         context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetOld);
     }
 
@@ -63,7 +64,7 @@ final class SiemProcessor implements Processor<String, InterceptionEvent, String
             return;
         }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        String key = tallyKey(event.getInterceptionStartedAt(), event.getInterceptionId());
+        String key = StartOrder.key(event.getInterceptionStartedAt(), event.getInterceptionId());
         Tally before = tallies.get(key);
         if (before == null && event.getInterceptionStartedAt().isBefore(now.minus(dedupWindow))) {
             // Its tally is forgotten (or never was): pass the event on, without de-duplication or a summary.
@@ -127,27 +128,11 @@ final class SiemProcessor implements Processor<String, InterceptionEvent, String
 
     // Tallies are keyed by start time first, so the forgotten ones are one range at the front of the store.
     private void forgetOld(long now) {
-        String cutoff = startPrefix(Instant.ofEpochMilli(now).minus(dedupWindow));
+        String cutoff = StartOrder.before(Instant.ofEpochMilli(now).minus(dedupWindow));
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, Tally> range = tallies.range(null, cutoff)) {
             range.forEachRemaining(entry -> old.add(entry.key));
         }
         old.forEach(tallies::delete);
-    }
-
-    static String tallyKey(Instant startedAt, String interceptionId) {
-        return startPrefix(startedAt) + "/" + interceptionId;
-    }
-
-    // Zero-padded so that the string order of keys is the order of start times.
-    private static String startPrefix(Instant startedAt) {
-        String millis = Long.toString(Math.max(0, startedAt.toEpochMilli()));
-        return "0".repeat(Math.max(0, 13 - millis.length())) + millis;
-    }
-
-    private static Duration checkEvery(Duration timeout) {
-        Duration tenth = timeout.dividedBy(10);
-        Duration atLeast = tenth.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : tenth;
-        return atLeast.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : atLeast;
     }
 }

@@ -53,7 +53,8 @@ class ImagesIT {
     enum Service {
         GATEWAY("ingress-gateway", "dev.aigw.gateway.GatewayMain", 8080, "CODER_AI_GATEWAY_PORT"),
         RECORDER("recorder-streams", "dev.aigw.recorder.RecorderMain", 8082, "CODER_AI_GATEWAY_RECORDER_PORT"),
-        QUERY("query-api", "dev.aigw.query.QueryMain", 8081, "CODER_AI_GATEWAY_QUERY_PORT");
+        QUERY("query-api", "dev.aigw.query.QueryMain", 8081, "CODER_AI_GATEWAY_QUERY_PORT"),
+        SIEM("siem-stream", "dev.aigw.siem.SiemMain", 8086, "CODER_AI_GATEWAY_SIEM_PORT");
 
         final String module;
         final String mainClass;
