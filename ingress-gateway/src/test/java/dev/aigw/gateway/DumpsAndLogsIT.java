@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.InterceptionEnded;
 import dev.aigw.events.v1.InterceptionStarted;
 import dev.aigw.events.v1.ModelThought;
@@ -113,23 +114,11 @@ class DumpsAndLogsIT {
                 .toList();
 
         assertThat(logged).extracting(fields -> fields.get("record_type"))
-                .containsExactlyElementsOf(recorded.stream().map(DumpsAndLogsIT::recordType).toList())
+                .containsExactlyElementsOf(recorded.stream().map(payload -> Payload.of(payload).recordType()).toList())
                 .contains("interception_start", "prompt_usage", "model_thought", "token_usage", "interception_end");
         assertThat(logged.getFirst()).containsEntry("model", "claude-sonnet-4-0")
                 .containsEntry("credential_hint", Secrets.mask(LiveGateway.ANTHROPIC_KEY));
         assertThat(logged.toString()).doesNotContain(LiveGateway.ANTHROPIC_KEY, gateway.admin());
-    }
-
-    private static String recordType(Object payload) {
-        return switch (payload) {
-            case InterceptionStarted s -> "interception_start";
-            case InterceptionEnded e -> "interception_end";
-            case TokenUsage t -> "token_usage";
-            case PromptUsage p -> "prompt_usage";
-            case ToolUsage t -> "tool_usage";
-            case ModelThought m -> "model_thought";
-            default -> throw new AssertionError("unexpected payload " + payload);
-        };
     }
 
     private static Path only(Path dir, String nameRegex) throws IOException {

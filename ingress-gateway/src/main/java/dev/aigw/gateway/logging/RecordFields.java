@@ -25,16 +25,18 @@ final class RecordFields {
     static LogFields of(InterceptionEvent event) {
         String id = event.getInterceptionId();
         String at = event.getOccurredAt().toString();
-        return switch (Payload.of(event)) {
-            case Payload.Started(InterceptionStarted s) -> started(id, event, s);
-            case Payload.Ended(InterceptionEnded e) -> LogFields.of("record_type", "interception_end")
+        Payload payload = Payload.of(event);
+        String type = payload.recordType();
+        return switch (payload) {
+            case Payload.Started(InterceptionStarted s) -> started(LogFields.of("record_type", type), id, event, s);
+            case Payload.Ended(InterceptionEnded e) -> LogFields.of("record_type", type)
                     .and("interception_id", id)
                     .and("ended_at", at)
                     .and("status", lower(e.getStatus()))
                     .and("upstream_status", e.getUpstreamStatus())
                     .and("error_type", text(e.getErrorType()))
                     .and("error_message", text(e.getErrorMessage()));
-            case Payload.Tokens(TokenUsage t) -> LogFields.of("record_type", "token_usage")
+            case Payload.Tokens(TokenUsage t) -> LogFields.of("record_type", type)
                     .and("interception_id", id)
                     .and("msg_id", text(t.getProviderResponseId()))
                     .and("provider_model", text(t.getProviderModel()))
@@ -45,13 +47,13 @@ final class RecordFields {
                     .and("reasoning_tokens", t.getReasoningTokens())
                     .and("created_at", at)
                     .and("metadata", t.getExtra());
-            case Payload.Prompt(PromptUsage p) -> LogFields.of("record_type", "prompt_usage")
+            case Payload.Prompt(PromptUsage p) -> LogFields.of("record_type", type)
                     .and("interception_id", id)
                     .and("msg_id", text(p.getProviderResponseId()))
                     .and("prompt", p.getPrompt())
                     .and("created_at", at)
                     .and("metadata", Map.of());
-            case Payload.Tool(ToolUsage t) -> LogFields.of("record_type", "tool_usage")
+            case Payload.Tool(ToolUsage t) -> LogFields.of("record_type", type)
                     .and("interception_id", id)
                     .and("msg_id", text(t.getProviderResponseId()))
                     .and("tool_call_id", t.getToolCallId())
@@ -63,7 +65,7 @@ final class RecordFields {
                     .and("invocation_error", text(t.getInvocationError()))
                     .and("created_at", at)
                     .and("metadata", Map.of());
-            case Payload.Thought(ModelThought m) -> LogFields.of("record_type", "model_thought")
+            case Payload.Thought(ModelThought m) -> LogFields.of("record_type", type)
                     .and("interception_id", id)
                     .and("content", m.getContent())
                     .and("created_at", at)
@@ -71,10 +73,10 @@ final class RecordFields {
         };
     }
 
-    private static LogFields started(String id, InterceptionEvent event, InterceptionStarted s) {
+    private static LogFields started(LogFields type, String id, InterceptionEvent event, InterceptionStarted s) {
         Map<String, String> metadata = new LinkedHashMap<>(s.getMetadata());
         metadata.put("request_user_agent", s.getUserAgent());
-        return LogFields.of("record_type", "interception_start")
+        return type
                 .and("interception_id", id)
                 .and("initiator_id", s.getInitiatorId())
                 .and("api_key_id", text(s.getApiKeyId()))

@@ -14,6 +14,22 @@ public sealed interface Payload {
     /** The Avro record, as the union of {@code InterceptionEvent.payload} holds it. */
     SpecificRecord avro();
 
+    /**
+     * The payload's record type as the reference's structured logs name it ({@code interception_start},
+     * {@code interception_end}, {@code token_usage}, {@code prompt_usage}, {@code tool_usage}, {@code model_thought}):
+     * the name logs and SIEM documents give it.
+     */
+    default String recordType() {
+        return switch (this) {
+            case Started s -> "interception_start";
+            case Ended e -> "interception_end";
+            case Tokens t -> "token_usage";
+            case Prompt p -> "prompt_usage";
+            case Tool t -> "tool_usage";
+            case Thought t -> "model_thought";
+        };
+    }
+
     /** The payload of {@code event}. */
     static Payload of(InterceptionEvent event) {
         return of(event.getPayload());

@@ -39,4 +39,14 @@ class PayloadTest {
         assertThatThrownBy(() -> Payload.of((Object) null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Payload.Tokens(null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void shouldNameEachRecordTypeAsTheReferenceLogsDo() {
+        List<String> types = InterceptionEvent.getClassSchema().getField("payload").schema().getTypes().stream()
+                .map(branch -> Payload.of(SpecificData.get().newRecord(null, branch)).recordType())
+                .toList();
+
+        assertThat(types).containsExactlyInAnyOrder("interception_start", "interception_end", "token_usage",
+                "prompt_usage", "tool_usage", "model_thought");
+    }
 }

@@ -7,6 +7,7 @@ import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStarted;
 import dev.aigw.events.v1.InterceptionStatus;
 import dev.aigw.events.v1.ModelThought;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
@@ -37,45 +38,31 @@ public final class Documents {
         put(doc, TIMESTAMP, event.getOccurredAt().toString());
         put(doc, EVENT_ID, event.getEventId());
         put(doc, EVENT_KIND, "event");
-        put(doc, EVENT_ACTION, action(event.getPayload()));
+        put(doc, EVENT_ACTION, Payload.of(event).recordType());
         put(doc, EVENT_DATASET, EVENT_DATASET_EVENTS);
         put(doc, EVENT_SEQUENCE, event.getSeq());
         put(doc, INTERCEPTION_ID, event.getInterceptionId());
         put(doc, INTERCEPTION_STARTED_AT, event.getInterceptionStartedAt().toString());
         put(doc, OBSERVER_NAME, event.getGatewayNode());
-        switch (event.getPayload()) {
-            case InterceptionStarted s -> started(doc, s);
-            case InterceptionEnded e -> ended(doc, e);
-            case TokenUsage t -> tokens(doc, t);
-            case PromptUsage p -> {
+        switch (Payload.of(event)) {
+            case Payload.Started(InterceptionStarted s) -> started(doc, s);
+            case Payload.Ended(InterceptionEnded e) -> ended(doc, e);
+            case Payload.Tokens(TokenUsage t) -> tokens(doc, t);
+            case Payload.Prompt(PromptUsage p) -> {
                 put(doc, RESPONSE_ID, p.getProviderResponseId());
                 put(doc, PROMPT, p.getPrompt());
             }
-            case ToolUsage t -> tool(doc, t);
-            case ModelThought m -> {
+            case Payload.Tool(ToolUsage t) -> tool(doc, t);
+            case Payload.Thought(ModelThought m) -> {
                 put(doc, RESPONSE_ID, m.getProviderResponseId());
                 put(doc, THOUGHT, m.getContent());
                 put(doc, THOUGHT_SOURCE, lower(m.getSource().name()));
             }
-            default -> throw new IllegalArgumentException("not a payload of the event union: " + event.getPayload().getClass());
         }
         if (!event.getTruncated().isEmpty()) {
             put(doc, TRUNCATED, event.getTruncated().stream().map(Documents::truncation).toList());
         }
         return doc;
-    }
-
-    /** The record type of a payload, as the seeds' structured logs name it. */
-    public static String action(Object payload) {
-        return switch (payload) {
-            case InterceptionStarted s -> "interception_start";
-            case InterceptionEnded e -> "interception_end";
-            case TokenUsage t -> "token_usage";
-            case PromptUsage p -> "prompt_usage";
-            case ToolUsage t -> "tool_usage";
-            case ModelThought m -> "model_thought";
-            default -> throw new IllegalArgumentException("not a payload of the event union: " + payload.getClass());
-        };
     }
 
     /** ECS's {@code event.outcome} for an interception status. */

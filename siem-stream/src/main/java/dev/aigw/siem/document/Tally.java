@@ -7,6 +7,7 @@ import dev.aigw.events.v1.InterceptionEnded;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStarted;
 import dev.aigw.events.v1.ModelThought;
+import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
@@ -119,10 +120,10 @@ public record Tally(String interceptionId, Instant startedAt, Map<Integer, Strin
         if (seen.size() >= MAX_EVENTS) {
             return Arrival.OVER_BOUND;
         }
-        boolean second = switch (event.getPayload()) {
-            case InterceptionStarted s -> start != null;
-            case InterceptionEnded e -> end != null;
-            default -> false;
+        boolean second = switch (Payload.of(event)) {
+            case Payload.Started s -> start != null;
+            case Payload.Ended e -> end != null;
+            case Payload.Tokens _, Payload.Prompt _, Payload.Tool _, Payload.Thought _ -> false;
         };
         return second ? Arrival.CONFLICT : Arrival.NEW;
     }
@@ -135,21 +136,20 @@ public record Tally(String interceptionId, Instant startedAt, Map<Integer, Strin
         Instant last = at.isAfter(lastEventAt) ? at : lastEventAt;
         Tally t = new Tally(interceptionId, startedAt, Map.copyOf(folded), start, end, usage, prompts, toolCalls, toolNames,
                 thoughts, last, summarized);
-        return switch (event.getPayload()) {
-            case InterceptionStarted s -> t.withStart(new Start(s.getInitiatorId(), s.getInitiatorUsername(), s.getProvider(),
+        return switch (Payload.of(event)) {
+            case Payload.Started(InterceptionStarted s) -> t.withStart(new Start(s.getInitiatorId(), s.getInitiatorUsername(), s.getProvider(),
                     s.getProviderName(), s.getModel(), s.getClient(), s.getUserAgent(), s.getClientSessionId(),
                     event.getGatewayNode()));
-            case InterceptionEnded e -> t.withEnd(new End(at, event.getSeq(),
+            case Payload.Ended(InterceptionEnded e) -> t.withEnd(new End(at, event.getSeq(),
                     Documents.lower(e.getStatus().name()), Documents.outcome(e.getStatus()), e.getUpstreamStatus(), e.getErrorType()));
-            case TokenUsage u -> new Tally(interceptionId, startedAt, t.seen, start, end, usage.plus(u), prompts, toolCalls,
+            case Payload.Tokens(TokenUsage u) -> new Tally(interceptionId, startedAt, t.seen, start, end, usage.plus(u), prompts, toolCalls,
                     toolNames, thoughts, last, summarized);
-            case PromptUsage p -> new Tally(interceptionId, startedAt, t.seen, start, end, usage, prompts + 1, toolCalls,
+            case Payload.Prompt(PromptUsage p) -> new Tally(interceptionId, startedAt, t.seen, start, end, usage, prompts + 1, toolCalls,
                     toolNames, thoughts, last, summarized);
-            case ToolUsage u -> new Tally(interceptionId, startedAt, t.seen, start, end, usage, prompts, toolCalls + 1,
+            case Payload.Tool(ToolUsage u) -> new Tally(interceptionId, startedAt, t.seen, start, end, usage, prompts, toolCalls + 1,
                     withName(u.getTool()), thoughts, last, summarized);
-            case ModelThought m -> new Tally(interceptionId, startedAt, t.seen, start, end, usage, prompts, toolCalls,
+            case Payload.Thought(ModelThought m) -> new Tally(interceptionId, startedAt, t.seen, start, end, usage, prompts, toolCalls,
                     toolNames, thoughts + 1, last, summarized);
-            default -> throw new IllegalArgumentException("not a payload of the event union: " + event.getPayload().getClass());
         };
     }
 
