@@ -1,12 +1,12 @@
 package dev.aigw.recorder.topology;
 
 import dev.aigw.events.v1.InterceptionEvent;
+import dev.aigw.testkit.avro.SingleObject;
 import dev.aigw.recorder.audit.AuditRow;
 import dev.aigw.recorder.audit.RowKeys;
 import dev.aigw.recorder.config.RecorderConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -17,11 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.avro.AvroRuntimeException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -38,6 +36,7 @@ import org.apache.kafka.streams.test.TestRecord;
  * the integration tests cover the wire format.
  */
 final class RecorderDriver implements AutoCloseable {
+    private static final Serde<InterceptionEvent> EVENT_SERDE = SingleObject.serde(InterceptionEvent.class);
     static final String EVENTS = "events";
     static final String DLQ = "dlq";
     static final String ROWS = "rows";
@@ -62,7 +61,7 @@ final class RecorderDriver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        driver = new TopologyTestDriver(RecorderTopology.build(config, singleObject(), counters), props, now);
+        driver = new TopologyTestDriver(RecorderTopology.build(config, EVENT_SERDE.deserializer(), counters), props, now);
         events = driver.createInputTopic(EVENTS, new ByteArraySerializer(), new ByteArraySerializer());
         rows = driver.createOutputTopic(ROWS, new StringDeserializer(), SmileSerde.of(AuditRow.class));
         deadLetters = driver.createOutputTopic(DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -120,24 +119,7 @@ final class RecorderDriver implements AutoCloseable {
     }
 
     static byte[] encode(InterceptionEvent e) {
-        try {
-            ByteBuffer buffer = e.toByteBuffer();
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static Deserializer<InterceptionEvent> singleObject() {
-        return (topic, data) -> {
-            try {
-                return InterceptionEvent.fromByteBuffer(ByteBuffer.wrap(data));
-            } catch (IOException | AvroRuntimeException e) {
-                throw new SerializationException("not a single-object encoded InterceptionEvent: " + e.getMessage(), e);
-            }
-        };
+        return EVENT_SERDE.serializer().serialize(EVENTS, e);
     }
 
     @Override

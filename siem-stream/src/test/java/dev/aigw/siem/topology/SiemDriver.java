@@ -1,20 +1,17 @@
 package dev.aigw.siem.topology;
 
 import dev.aigw.events.v1.InterceptionEvent;
+import dev.aigw.testkit.avro.SingleObject;
 import dev.aigw.siem.config.SiemConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.avro.AvroRuntimeException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -45,7 +42,7 @@ final class SiemDriver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Serde<InterceptionEvent> serde = singleObject();
+        Serde<InterceptionEvent> serde = SingleObject.serde(InterceptionEvent.class);
         driver = new TopologyTestDriver(SiemTopology.build(config, serde), props, now);
         events = driver.createInputTopic(EVENTS, new StringSerializer(), serde.serializer());
         documents = driver.createOutputTopic(SIEM, new StringDeserializer(), new StringDeserializer());
@@ -62,25 +59,6 @@ final class SiemDriver implements AutoCloseable {
 
     void advanceWallClock(Duration by) {
         driver.advanceWallClockTime(by);
-    }
-
-    private static Serde<InterceptionEvent> singleObject() {
-        return Serdes.serdeFrom((topic, event) -> {
-            try {
-                ByteBuffer buffer = event.toByteBuffer();
-                byte[] bytes = new byte[buffer.remaining()];
-                buffer.get(bytes);
-                return bytes;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, (topic, data) -> {
-            try {
-                return InterceptionEvent.fromByteBuffer(ByteBuffer.wrap(data));
-            } catch (IOException | AvroRuntimeException e) {
-                throw new SerializationException("not a single-object encoded InterceptionEvent: " + e.getMessage(), e);
-            }
-        });
     }
 
     @Override
