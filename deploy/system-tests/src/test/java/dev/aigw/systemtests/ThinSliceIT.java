@@ -19,6 +19,8 @@ import dev.aigw.recorder.config.RecorderConfig;
 import dev.aigw.control.MasterKey;
 import dev.aigw.schemas.registry.SchemaRegistryClient;
 import dev.aigw.schemas.serde.WireFormatSerde;
+import dev.aigw.siem.SiemStream;
+import dev.aigw.siem.config.SiemConfig;
 import dev.aigw.testkit.Dashboard;
 import dev.aigw.testkit.PrometheusText;
 import dev.aigw.testkit.RealStack;
@@ -61,6 +63,8 @@ class ThinSliceIT {
     private static Recorder recorder;
     private static QueryApi query;
     private static Gateway gateway;
+    private static SiemStream siem;
+    private static String siemTopic;
 
     @BeforeAll
     static void startServices() throws Exception {
@@ -79,6 +83,10 @@ class ThinSliceIT {
                 "CODER_AI_GATEWAY_QUERY_PORT", "0",
                 "CODER_AI_GATEWAY_RECORDER_PORT", "0",
                 "CODER_AI_GATEWAY_RECORDER_APPLICATION_ID", RealStack.unique("recorder")));
+        siemTopic = RealStack.unique("siem");
+        env.put("CODER_AI_GATEWAY_SIEM_TOPIC", siemTopic);
+        env.put("CODER_AI_GATEWAY_SIEM_PORT", "0");
+        env.put("CODER_AI_GATEWAY_SIEM_APPLICATION_ID", RealStack.unique("siem"));
         env.put("CODER_AI_GATEWAY_DATA_DIR", Files.createTempDirectory("recorder").toString());
         env.put("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate());
         env.put("CODER_AI_GATEWAY_CONTROL_KEYS_TOPIC", RealStack.unique("keys"));
@@ -87,13 +95,16 @@ class ThinSliceIT {
         env.put("CODER_AI_GATEWAY_PROVIDER_0_BASE_URL", upstream.url().toString());
         env.put("CODER_AI_GATEWAY_PROVIDER_0_KEY", PROVIDER_KEY);
         recorder = Recorder.start(RecorderConfig.fromEnv(env));
+        Map<String, String> siemEnv = new HashMap<>(env);
+        siemEnv.put("CODER_AI_GATEWAY_DATA_DIR", Files.createTempDirectory("siem").toString());
+        siem = SiemStream.start(SiemConfig.fromEnv(siemEnv));
         query = QueryApi.start(QueryConfig.fromEnv(env));
         gateway = Gateway.start(GatewayConfig.fromEnv(env));
     }
 
     @AfterAll
     static void stopServices() {
-        Services.closeAll(gateway, query, recorder, upstream);
+        Services.closeAll(gateway, siem, query, recorder, upstream);
     }
 
     @Test
@@ -152,6 +163,27 @@ class ThinSliceIT {
             assertThat(usage.getLong("input")).isGreaterThanOrEqualTo(18);
             return thread;
         });
+    }
+
+    @Test
+    void shouldForwardAnAuditedRequestToTheSiemTopicAsDocumentsAndASummary() throws Exception {
+        HttpResponse<String> answer = post(Txtar.fixture("anthropic/simple.txtar").required("request"), ADMIN);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        String interceptionId = answer.headers().firstValue("X-AI-Gateway-Interception-Id").orElseThrow();
+
+        List<JsonNode> documents = siemDocumentsOf(interceptionId, 6);
+
+        assertThat(documents).extracting(d -> d.path("event.action").asText()).containsExactlyInAnyOrder(
+                "interception_start", "prompt_usage", "token_usage", "model_thought", "interception_end",
+                "interception_summary");
+        JsonNode summary = documents.stream().filter(d -> d.path("event.action").asText().equals("interception_summary"))
+                .findFirst().orElseThrow();
+        assertThat(summary.path("gen_ai.provider.name").asText()).isEqualTo("anthropic");
+        assertThat(summary.path("gen_ai.request.model").asText()).isEqualTo("claude-sonnet-4-0");
+        assertThat(summary.path("user.id").asText()).isEqualTo("admin");
+        assertThat(summary.path("gen_ai.usage.output_tokens").asLong()).isEqualTo(254);
+        assertThat(summary.path("event.outcome").asText()).isEqualTo("success");
+        assertThat(documents.toString()).doesNotContain(PROVIDER_KEY, ADMIN);
     }
 
     @Test
@@ -272,6 +304,29 @@ class ThinSliceIT {
             request.header("Authorization", "Bearer " + key);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    // Read committed: the SIEM stream writes in transactions, and an aborted one must not count.
+    private static List<JsonNode> siemDocumentsOf(String interceptionId, int expected) throws IOException {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, RealStack.unique("siem-reader"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<JsonNode> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(siemTopic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (found.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (interceptionId.equals(r.key())) {
+                        found.add(JSON.readTree(r.value()));
+                    }
+                }
+            }
+        }
+        assertThat(found).as("SIEM documents of " + interceptionId).hasSize(expected);
+        return found;
     }
 
     private static List<ConsumerRecord<String, byte[]>> eventsOf(String interceptionId, int expected) {
