@@ -73,6 +73,11 @@ final class FakeUpstream implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Forgets the calls received so far. */
+    void clear() {
+        received.clear();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

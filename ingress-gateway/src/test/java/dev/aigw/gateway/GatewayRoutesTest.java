@@ -18,7 +18,6 @@ import dev.aigw.gateway.config.ProviderType;
 import dev.aigw.gateway.config.UpstreamTimeouts;
 import dev.aigw.gateway.metrics.GatewayMetrics;
 import dev.aigw.gateway.provider.Provider;
-import dev.aigw.gateway.sink.Admission;
 import dev.aigw.gateway.sink.EventSink;
 import dev.aigw.schemas.control.GatewayKeys;
 import dev.aigw.schemas.control.ProviderSettings;
@@ -40,18 +39,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The gateway's HTTP behaviour in process: {@link Gateway#routing} on a server of its own, with events kept in memory
- * and providers played by a {@link FakeUpstream}. Kafka and the control plane are not involved.
+ * The gateway's HTTP behaviour in process: {@link Gateway#routing} on servers of its own, with events kept in memory
+ * and providers played by a {@link FakeUpstream}. Kafka and the control plane are not involved. The servers are shared
+ * by the tests (each starts with no calls and no events), since closing the Bedrock clients takes seconds.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayRoutesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ANTHROPIC_KEY = "sk-ant-central-route-test";
@@ -78,7 +83,24 @@ class GatewayRoutesTest {
                     Optional.empty(), Optional.of(new ProviderSettings.Bedrock("us-east-1", Optional.of(BEDROCK_ACCESS_KEY),
                     Optional.of("route-test-secret"), BEDROCK_MODEL, "anthropic.claude-haiku-4-5-20251001-v1:0")))));
 
-    @AfterEach
+    private final AtomicBoolean admitting = new AtomicBoolean(true);
+    private URI gateway;
+    private URI gatewayWithoutByok;
+
+    @BeforeAll
+    void startServers() {
+        gateway = start(true);
+        gatewayWithoutByok = start(false);
+    }
+
+    @BeforeEach
+    void reset() {
+        upstream.clear();
+        events.clear();
+        admitting.set(true);
+    }
+
+    @AfterAll
     void close() throws Exception {
         for (AutoCloseable c : opened.reversed()) {
             c.close();
@@ -102,7 +124,6 @@ class GatewayRoutesTest {
     void shouldInterceptEveryRouteOfEveryKindRecordingItsKindAndInstanceName(String prefix, String provider, String kind,
                                                                               String path, String body,
                                                                               String upstreamPath) throws Exception {
-        URI gateway = start(true, () -> true);
         // Copilot takes the person's own token, with the gateway key in the governance header; the others a central key.
         Map<String, String> headers = kind.equals("copilot")
                 ? Map.of("X-Coder-AI-Governance-Token", gatewayKey, "Authorization", "Bearer " + COPILOT_TOKEN)
@@ -112,11 +133,9 @@ class GatewayRoutesTest {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body()).path("id").asText()).isIn("msg_1", "chatcmpl-1", "resp_1");
-        String interceptionId = answer.headers().firstValue("X-AI-Gateway-Interception-Id").orElseThrow();
-        InterceptionStarted started = started();
+        InterceptionStarted started = started(answer);
         assertThat(started.getProvider()).isEqualTo(kind);
         assertThat(started.getProviderName()).isEqualTo(provider);
-        assertThat(events.getFirst().getInterceptionId()).isEqualTo(interceptionId);
         FakeUpstream.Received sent = upstream.received().getLast();
         assertThat(URLDecoder.decode(sent.target(), StandardCharsets.UTF_8)).isEqualTo(upstreamPath);
         assertThat(sent.headers().values().stream().flatMap(List::stream)).noneMatch(v -> v.contains(gatewayKey));
@@ -138,18 +157,16 @@ class GatewayRoutesTest {
             "copilot,/chat/completions,false", "bedrock,/v1/messages,true"})
     void shouldAnswerAMissingGatewayKeyWith401InTheShapeOfTheProvidersKind(String provider, String path,
                                                                            boolean anthropicShaped) throws Exception {
-        URI gateway = start(true, () -> true);
 
         HttpResponse<String> answer = post(gateway.resolve("/api/v2/aibridge/" + provider + path), Map.of(), MESSAGES);
 
         assertError(answer, 401, anthropicShaped, "authentication_error", "no gateway key provided");
         assertThat(upstream.received()).isEmpty();
-        assertThat(events).isEmpty();
+        assertThat(starts()).isEmpty();
     }
 
     @Test
     void shouldAnswerAnUnknownProviderWith404ShapedByTheApiItAskedFor() throws Exception {
-        URI gateway = start(true, () -> true);
         Map<String, String> auth = Map.of("Authorization", "Bearer " + gatewayKey);
 
         assertError(post(gateway.resolve("/api/v2/aibridge/nobody/v1/messages"), auth, MESSAGES), 404, true,
@@ -163,7 +180,6 @@ class GatewayRoutesTest {
             "copilot,/v1/chat/completions,false", "bedrock,/v1/responses,true"})
     void shouldAnswerARouteTheKindDoesNotInterceptWith404InItsShape(String provider, String path, boolean anthropicShaped)
             throws Exception {
-        URI gateway = start(true, () -> true);
 
         HttpResponse<String> answer = post(gateway.resolve("/api/v2/aibridge/" + provider + path),
                 Map.of("Authorization", "Bearer " + gatewayKey), CHAT);
@@ -175,7 +191,6 @@ class GatewayRoutesTest {
 
     @Test
     void shouldAnswerABodyThatIsNotARequestOfTheApiWith400InTheProvidersShape() throws Exception {
-        URI gateway = start(true, () -> true);
         Map<String, String> auth = Map.of("Authorization", "Bearer " + gatewayKey);
 
         assertError(post(gateway.resolve("/api/v2/aibridge/openai/v1/chat/completions"), auth, "not json"), 400, false,
@@ -187,21 +202,19 @@ class GatewayRoutesTest {
 
     @Test
     void shouldTakeTheGatewayKeyFromEitherCredentialHeaderAndSendOnlyTheCentralKeyUpstream() throws Exception {
-        URI gateway = start(true, () -> true);
 
         HttpResponse<String> viaApiKey = post(gateway.resolve("/api/v2/aibridge/anthropic-corp/v1/messages"),
                 Map.of("X-Api-Key", gatewayKey), MESSAGES);
 
         assertThat(viaApiKey.statusCode()).isEqualTo(200);
         assertThat(upstream.received().getLast().header("x-api-key")).isEqualTo(ANTHROPIC_KEY);
-        InterceptionStarted started = started();
+        InterceptionStarted started = started(viaApiKey);
         assertThat(started.getCredentialKind()).isEqualTo(CredentialKind.CENTRALIZED);
         assertThat(started.getCredentialHint()).isNotEmpty().doesNotContain(ANTHROPIC_KEY);
     }
 
     @Test
     void shouldSendTheCallersOwnKeyUpstreamInByokMode() throws Exception {
-        URI gateway = start(true, () -> true);
 
         HttpResponse<String> answer = post(gateway.resolve("/api/v2/aibridge/anthropic-corp/v1/messages"),
                 Map.of("X-Coder-AI-Governance-Token", gatewayKey, "X-Api-Key", "sk-ant-own-key"), MESSAGES);
@@ -210,14 +223,12 @@ class GatewayRoutesTest {
         FakeUpstream.Received sent = upstream.received().getLast();
         assertThat(sent.header("x-api-key")).isEqualTo("sk-ant-own-key");
         assertThat(sent.header("x-coder-ai-governance-token")).isNull();
-        assertThat(started().getCredentialKind()).isEqualTo(CredentialKind.BYOK);
+        assertThat(started(answer).getCredentialKind()).isEqualTo(CredentialKind.BYOK);
     }
 
     @Test
     void shouldRefuseByokWith403WhenItIsNotEnabled() throws Exception {
-        URI gateway = start(false, () -> true);
-
-        HttpResponse<String> answer = post(gateway.resolve("/api/v2/aibridge/openai/v1/chat/completions"),
+        HttpResponse<String> answer = post(gatewayWithoutByok.resolve("/api/v2/aibridge/openai/v1/chat/completions"),
                 Map.of("X-Coder-AI-Governance-Token", gatewayKey, "Authorization", "Bearer sk-own"), CHAT);
 
         assertError(answer, 403, false, "permission_error", "Bring Your Own Key (BYOK) mode is not enabled.");
@@ -226,7 +237,6 @@ class GatewayRoutesTest {
 
     @Test
     void shouldRefuseACentralKeyForCopilotAndAKeyOfTheCallersOwnForBedrock() throws Exception {
-        URI gateway = start(true, () -> true);
 
         HttpResponse<String> copilot = post(gateway.resolve("/api/v2/aibridge/copilot/chat/completions"),
                 Map.of("Authorization", "Bearer " + gatewayKey), CHAT);
@@ -242,7 +252,6 @@ class GatewayRoutesTest {
 
     @Test
     void shouldRefuseAnUnknownGatewayKeyWith401() throws Exception {
-        URI gateway = start(true, () -> true);
 
         HttpResponse<String> answer = post(gateway.resolve("/api/v2/aibridge/openai/v1/chat/completions"),
                 Map.of("Authorization", "Bearer " + GatewayKeys.generate().full()), CHAT);
@@ -253,7 +262,7 @@ class GatewayRoutesTest {
 
     @Test
     void shouldRefuseToStartAnInterceptionItCannotRecordWith503AndRetryAfter() throws Exception {
-        URI gateway = start(true, () -> false);
+        admitting.set(false);
 
         HttpResponse<String> answer = post(gateway.resolve("/api/v2/aibridge/anthropic-corp/v1/messages"),
                 Map.of("Authorization", "Bearer " + gatewayKey), MESSAGES);
@@ -261,12 +270,11 @@ class GatewayRoutesTest {
         assertError(answer, 503, true, "overloaded_error", null);
         assertThat(answer.headers().firstValue("Retry-After")).hasValue("10");
         assertThat(upstream.received()).isEmpty();
-        assertThat(events).isEmpty();
+        assertThat(starts()).isEmpty();
     }
 
     @Test
     void shouldPassWhitelistedRoutesThroughUnauditedWithEachKindsUpstreamPath() throws Exception {
-        URI gateway = start(true, () -> true);
         Map<String, String> auth = Map.of("Authorization", "Bearer " + gatewayKey);
 
         HttpResponse<String> anthropic = get(gateway.resolve("/api/v2/aibridge/anthropic-corp/v1/models?limit=5"), auth);
@@ -284,7 +292,7 @@ class GatewayRoutesTest {
         assertThat(sent.get(0).header("x-api-key")).isEqualTo(ANTHROPIC_KEY);
         assertThat(sent.get(1).header("authorization")).isEqualTo("Bearer " + OPENAI_KEY);
         assertThat(sent.get(2).header("authorization")).isEqualTo("Bearer " + COPILOT_TOKEN);
-        assertThat(events).isEmpty();
+        assertThat(starts()).isEmpty();
         // Counted by instance name and whitelist entry, never by the path with its ids.
         assertThat(get(gateway.resolve("/metrics"), Map.of()).body().lines()
                 .filter(l -> l.startsWith("coder_ai_gateway_passthrough_total{")))
@@ -296,7 +304,6 @@ class GatewayRoutesTest {
     @CsvSource({"anthropic-corp,/v1/files,true", "openai,/models,false", "copilot,/chat,false", "bedrock,/v1/models,true"})
     void shouldAnswerEveryOtherRouteWith404WithoutCallingTheProvider(String provider, String path, boolean anthropicShaped)
             throws Exception {
-        URI gateway = start(true, () -> true);
 
         HttpResponse<String> answer = get(gateway.resolve("/api/v2/aibridge/" + provider + path),
                 Map.of("Authorization", "Bearer " + gatewayKey));
@@ -308,7 +315,6 @@ class GatewayRoutesTest {
 
     @Test
     void shouldAnswerHeadProbesWithoutAuthSayingOnlyWhetherTheProviderExists() throws Exception {
-        URI gateway = start(true, () -> true);
 
         assertThat(head(gateway.resolve("/")).statusCode()).isEqualTo(200);
         assertThat(head(gateway.resolve("/api/v2/aibridge/anthropic-corp")).statusCode()).isEqualTo(200);
@@ -318,14 +324,14 @@ class GatewayRoutesTest {
         assertThat(upstream.received()).isEmpty();
     }
 
-    private URI start(boolean allowByok, Admission admission) {
+    private URI start(boolean allowByok) {
         BridgeConfig options = new BridgeConfig(1 << 20, allowByok, false, false, Optional.empty(),
                 new UpstreamTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30)));
         GatewayMetrics metrics = GatewayMetrics.create(new MetricsConfig(false));
         Authenticator authenticator = new Authenticator(Optional.empty(), id -> Optional.ofNullable(keys.get(id)),
                 Clock.systemUTC());
         GatewayRoutes routes = GatewayRoutes.create(name -> Optional.ofNullable(providers.get(name)), authenticator,
-                new MemorySink(events), admission, "route-test-node", options, Clock.systemUTC(), metrics);
+                new MemorySink(events), admitting::get, "route-test-node", options, Clock.systemUTC(), metrics);
         opened.add(metrics);
         opened.add(routes);
         WebServer server = WebServer.builder().host("127.0.0.1").port(0).routing(r -> Gateway.routing(r, routes))
@@ -334,9 +340,15 @@ class GatewayRoutesTest {
         return URI.create("http://127.0.0.1:" + server.port());
     }
 
-    private InterceptionStarted started() {
-        return events.stream().map(InterceptionEvent::getPayload).filter(InterceptionStarted.class::isInstance)
-                .map(InterceptionStarted.class::cast).reduce((first, second) -> second).orElseThrow();
+    // Recorded before the provider is called, so before the answer; the end of an earlier test's may come in later.
+    private InterceptionStarted started(HttpResponse<String> answer) {
+        String id = answer.headers().firstValue("X-AI-Gateway-Interception-Id").orElseThrow();
+        return events.stream().filter(e -> e.getInterceptionId().equals(id)).map(InterceptionEvent::getPayload)
+                .filter(InterceptionStarted.class::isInstance).map(InterceptionStarted.class::cast).findFirst().orElseThrow();
+    }
+
+    private List<Object> starts() {
+        return events.stream().map(InterceptionEvent::getPayload).filter(InterceptionStarted.class::isInstance).toList();
     }
 
     private void assertError(HttpResponse<String> answer, int status, boolean anthropicShaped, String type,
