@@ -25,7 +25,8 @@ public record RoutedProvider(ProviderSettings settings, Optional<Provider> route
         return new RoutedProvider(settings, route);
     }
 
-    // A provider with Bedrock settings is routed through Bedrock, whether configured as type bedrock or anthropic.
+    // A provider with Bedrock settings is routed through Bedrock, whether configured as type bedrock or anthropic; one of
+    // type bedrock without them has nowhere to go.
     private static Optional<ProviderType> type(ProviderSettings settings) {
         return settings.bedrock().isPresent() ? Optional.of(ProviderType.BEDROCK)
                 : ProviderType.parse(settings.type()).filter(type -> type != ProviderType.BEDROCK);
