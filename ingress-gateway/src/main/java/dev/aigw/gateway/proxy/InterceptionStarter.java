@@ -36,11 +36,11 @@ public final class InterceptionStarter {
     }
 
     /**
-     * Begins the interception of {@code parsed}, the request as it goes upstream.
+     * Begins the interception of {@code parsed}, the request as it goes upstream. The meter is opened before the first
+     * event, so every event of the interception is counted.
      *
      * @param usableKeys the provider keys a centralized call would try now, in order, for the credential's hint
      */
-    // The meter is opened before the first event, so every event of the interception is counted.
     Begun begin(ServerRequest req, ServerResponse res, Caller caller, Api api, ApiRequest parsed, List<String> usableKeys) {
         InterceptionStarted started = started(req, caller, api, parsed, usableKeys);
         InterceptionMeter meter = metrics.interception(started, req.prologue().method().text());
