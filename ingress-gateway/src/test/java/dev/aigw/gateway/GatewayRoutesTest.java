@@ -334,8 +334,9 @@ class GatewayRoutesTest {
                 new MemorySink(events), admitting::get, "route-test-node", options, Clock.systemUTC(), metrics);
         opened.add(metrics);
         opened.add(routes);
-        WebServer server = WebServer.builder().host("127.0.0.1").port(0).routing(r -> Gateway.routing(r, routes))
-                .build().start();
+        // As in Gateway: Helidon's own shutdown hook would also add a handler to the root logger of the test JVM.
+        WebServer server = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
+                .routing(r -> Gateway.routing(r, routes)).build().start();
         opened.add(server::stop);
         return URI.create("http://127.0.0.1:" + server.port());
     }
