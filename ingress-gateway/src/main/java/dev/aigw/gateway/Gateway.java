@@ -4,7 +4,6 @@ import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.gateway.auth.Authenticator;
 import dev.aigw.gateway.config.EventsConfig;
 import dev.aigw.gateway.config.GatewayConfig;
-import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.SpoolConfig;
 import dev.aigw.gateway.control.ControlHealth;
 import dev.aigw.gateway.control.ProviderSeeder;
@@ -12,7 +11,6 @@ import dev.aigw.gateway.control.RoutedProvider;
 import dev.aigw.gateway.logging.InterceptionLog;
 import dev.aigw.gateway.metrics.GatewayMetrics;
 import dev.aigw.gateway.metrics.SpoolReadings;
-import dev.aigw.gateway.proxy.BridgeService;
 import dev.aigw.gateway.proxy.ErrorResponses;
 import dev.aigw.gateway.proxy.PathGuard;
 import dev.aigw.gateway.sink.EventSink;
@@ -40,17 +38,17 @@ public final class Gateway implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(60);
 
     private final WebServer server;
-    private final BridgeService bridge;
+    private final GatewayRoutes routes;
     private final DurableSink sink;
     private final ControlPlane<RoutedProvider> control;
     private final List<String> providerConflicts;
     private final GatewayMetrics metrics;
     private final Duration drainTime;
 
-    private Gateway(WebServer server, BridgeService bridge, DurableSink sink, ControlPlane<RoutedProvider> control,
+    private Gateway(WebServer server, GatewayRoutes routes, DurableSink sink, ControlPlane<RoutedProvider> control,
                     List<String> providerConflicts, GatewayMetrics metrics, Duration drainTime) {
         this.server = server;
-        this.bridge = bridge;
+        this.routes = routes;
         this.sink = sink;
         this.control = control;
         this.providerConflicts = providerConflicts;
@@ -95,10 +93,9 @@ public final class Gateway implements AutoCloseable {
             metrics.bindSpool(new SpoolReadings(durable::spooledEvents, durable::spoolBytes, durable::droppedEvents,
                     durable::refusedInterceptions, durable::deadLetteredEvents,
                     () -> durable.headWaiting().toMillis() / 1000.0, durable::headFailures));
-            BridgeService bridge = new BridgeService(name -> control.providers().get(name).flatMap(RoutedProvider::route),
+            GatewayRoutes routes = GatewayRoutes.create(name -> control.providers().get(name).flatMap(RoutedProvider::route),
                     authenticator, sink, durable, config.nodeId(), config.bridge(), clock, metrics);
-            ErrorResponses errors = new ErrorResponses(name -> control.providers().get(name)
-                    .flatMap(RoutedProvider::route).map(ProviderConfig::type), config.bridge().maxBodyBytes());
+            ErrorResponses errors = routes.errors();
             WebServer server = ServiceServer.builder(config.host(), config.port(), metrics::scrape)
                     .readiness(ControlHealth.NAME, () -> ControlHealth.check(control, conflicts))
                     .readiness(SinkHealth.NAME, () -> SinkHealth.check(durable))
@@ -118,9 +115,9 @@ public final class Gateway implements AutoCloseable {
                             // (never echo them).
                             .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                             .directHandlers(errors.transportErrors()))
-                    .routing(r -> routing(r, bridge, errors))
+                    .routing(r -> routing(r, routes))
                     .start();
-            return new Gateway(server, bridge, durable, control, conflicts, metrics, config.drainTime());
+            return new Gateway(server, routes, durable, control, conflicts, metrics, config.drainTime());
         } catch (RuntimeException e) {
             durable.close();
             throw e;
@@ -135,12 +132,17 @@ public final class Gateway implements AutoCloseable {
         return DurableSink.start(events.kafkaBootstrap(), events.topic(), spool, serde.serializer(), System::nanoTime);
     }
 
-    private static void routing(HttpRouting.Builder routing, BridgeService bridge, ErrorResponses errors) {
+    /**
+     * The gateway's routes: {@code HEAD /} and the provider routes under both prefixes, intercepted ones first, with the
+     * error answers of each ({@code /health} and {@code /metrics} come from the service's server). Tests mount it on a
+     * server of their own.
+     */
+    public static void routing(HttpRouting.Builder routing, GatewayRoutes routes) {
         routing.addFilter(new PathGuard())
                 .head("/", (req, res) -> res.send())
-                .register("/api/v2/aibridge", bridge)
-                .register("/api/v2/ai-gateway", bridge);
-        errors.register(routing);
+                .register("/api/v2/aibridge", routes.intercept(), routes.passthrough())
+                .register("/api/v2/ai-gateway", routes.intercept(), routes.passthrough());
+        routes.errors().register(routing);
     }
 
     /** The port the node listens on. */
@@ -166,7 +168,7 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         LOG.info("shutting down: no new connections; requests in flight have " + drainTime.toSeconds() + " s to finish");
         server.stop();
-        bridge.close();
+        routes.close();
         sink.close();
         control.close();
         metrics.close();

@@ -1,11 +1,11 @@
 package dev.aigw.gateway.bedrock;
 
 import dev.aigw.events.v1.InterceptionStatus;
-import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.UpstreamTimeouts;
 import dev.aigw.gateway.intercept.Api;
 import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.Interception;
+import dev.aigw.gateway.provider.BedrockProvider;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
@@ -38,19 +37,19 @@ public final class BedrockBridge implements AutoCloseable {
         this.clients = new BedrockClients(timeouts);
     }
 
+    /** The request in Bedrock's form: the model mapped, the client's {@code Anthropic-Beta} header lines in the body. */
+    public ApiRequest adapt(BedrockProvider provider, ApiRequest parsed, List<String> betaHeaders) {
+        return BedrockRequest.adapt(provider.settings(), parsed, betaHeaders);
+    }
+
     /**
-     * Adapts the request for Bedrock, begins the interception with it (so the Bedrock model is recorded), calls
-     * Bedrock and answers the client as the Anthropic API would, recording the answer's facts and the end.
-     *
-     * @param betaHeaders the client's {@code Anthropic-Beta} header lines
-     * @param begin       begins the interception of the adapted request and records its start
+     * Calls Bedrock with an {@link #adapt adapted} request and answers the client as the Anthropic API would, recording
+     * the answer's facts and the end of {@code interception}.
      */
-    public void intercept(ProviderConfig provider, ApiRequest parsed, List<String> betaHeaders, ServerResponse res,
-                          Function<ApiRequest, Interception> begin) throws InterruptedException {
-        ApiRequest request = BedrockRequest.adapt(provider.bedrock().orElseThrow(), parsed, betaHeaders);
-        Interception interception = begin.apply(request);
+    public void relay(BedrockProvider provider, ApiRequest request, ServerResponse res, Interception interception)
+            throws InterruptedException {
         try {
-            BedrockClients.Built built = clients.of(provider);
+            BedrockClients.Built built = clients.of(provider.config());
             resolveCredentials(provider, built);
             if (request.stream()) {
                 BedrockStream.relay(built.client(), request, res, interception, timeouts);
@@ -67,7 +66,7 @@ public final class BedrockBridge implements AutoCloseable {
     }
 
     // The SDK would fail the call as well, but later and in words about its chain; this says which provider lacks them.
-    private static void resolveCredentials(ProviderConfig provider, BedrockClients.Built built) {
+    private static void resolveCredentials(BedrockProvider provider, BedrockClients.Built built) {
         try {
             built.credentials().resolveCredentials();
         } catch (SdkClientException e) {

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class BuiltinProviders {
     private static final List<ProviderSettings> ALL = List.of(
-            builtin("copilot", "copilot", ProviderType.COPILOT.defaultBaseUrl()),
+            builtin("copilot", "copilot", ProviderType.COPILOT.defaultBaseUrl().orElseThrow()),
             builtin("copilot-business", "copilot", "https://api.business.githubcopilot.com"),
             builtin("copilot-enterprise", "copilot", "https://api.enterprise.githubcopilot.com"),
             builtin("chatgpt", "openai", "https://chatgpt.com/backend-api/codex"));

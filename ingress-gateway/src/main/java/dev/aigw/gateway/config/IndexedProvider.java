@@ -66,7 +66,7 @@ final class IndexedProvider {
         Optional<Sourced> given = value(fields, "BASE_URL").map(url -> new Sourced(at + "BASE_URL", url));
         if (bedrock.isEmpty()) {
             return given.or(() -> Optional.of(new Sourced(at + "BASE_URL",
-                    ProviderType.parse(type).orElseThrow().defaultBaseUrl())));
+                    ProviderType.parse(type).flatMap(ProviderType::defaultBaseUrl).orElseThrow())));
         }
         return value(fields, "BEDROCK_BASE_URL").map(url -> new Sourced(at + "BEDROCK_BASE_URL", url))
                 .or(() -> given)

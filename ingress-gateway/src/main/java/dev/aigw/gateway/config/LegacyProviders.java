@@ -48,7 +48,7 @@ final class LegacyProviders {
         }
         String label = key.or(() -> url).orElseThrow().source();
         ProviderSettings settings = new ProviderSettings(type, type,
-                url.map(Setting::value).orElseGet(() -> ProviderType.parse(type).orElseThrow().defaultBaseUrl()),
+                url.map(Setting::value).orElseGet(() -> ProviderType.parse(type).flatMap(ProviderType::defaultBaseUrl).orElseThrow()),
                 key.map(k -> List.of(k.value())).orElse(List.of()), Optional.empty(), Optional.empty(), true);
         return Optional.of(new ProviderCandidate(settings, label,
                 Map.of("base_url", url.map(Setting::source).orElse(label), "keys", key.map(Setting::source).orElse(label))));

@@ -1,7 +1,6 @@
 package dev.aigw.gateway.intercept;
 
 import dev.aigw.events.v1.Payload;
-import dev.aigw.gateway.config.ProviderType;
 import dev.aigw.gateway.intercept.anthropic.MessagesRequest;
 import dev.aigw.gateway.intercept.anthropic.MessagesResponse;
 import dev.aigw.gateway.intercept.anthropic.MessagesStream;
@@ -38,13 +37,10 @@ public sealed interface Api {
     /** A follower of a successful streamed answer that hands what it finds to {@code record}. */
     StreamAudit follow(Consumer<Payload> record);
 
-    /** Whether providers of this type serve this API. */
-    boolean servedBy(ProviderType type);
-
     /** The SSE bytes that tell a streaming client of this API that the stream failed midway. */
     byte[] streamError(String message);
 
-    /** Anthropic Messages, served by Anthropic providers at {@code /v1/messages}. */
+    /** Anthropic Messages, served by Anthropic and Bedrock providers at {@code /v1/messages}. */
     record Messages() implements Api {
         @Override
         public String path() {
@@ -64,11 +60,6 @@ public sealed interface Api {
         @Override
         public StreamAudit follow(Consumer<Payload> record) {
             return new MessagesStream(record);
-        }
-
-        @Override
-        public boolean servedBy(ProviderType type) {
-            return type == ProviderType.ANTHROPIC;
         }
 
         @Override
@@ -102,11 +93,6 @@ public sealed interface Api {
         }
 
         @Override
-        public boolean servedBy(ProviderType type) {
-            return type != ProviderType.ANTHROPIC;
-        }
-
-        @Override
         public byte[] streamError(String message) {
             ObjectNode error = Json.emptyObject();
             error.putObject("error").put("message", message).put("type", "server_error");
@@ -134,11 +120,6 @@ public sealed interface Api {
         @Override
         public StreamAudit follow(Consumer<Payload> record) {
             return new ResponsesStream(record);
-        }
-
-        @Override
-        public boolean servedBy(ProviderType type) {
-            return type != ProviderType.ANTHROPIC;
         }
 
         @Override

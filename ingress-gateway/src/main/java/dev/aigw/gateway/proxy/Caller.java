@@ -3,7 +3,7 @@ package dev.aigw.gateway.proxy;
 import dev.aigw.gateway.auth.Identity;
 import dev.aigw.gateway.auth.Presented;
 import dev.aigw.gateway.auth.Secrets;
-import dev.aigw.gateway.config.ProviderConfig;
+import dev.aigw.gateway.provider.Provider;
 import java.util.List;
 
 /**
@@ -13,7 +13,7 @@ import java.util.List;
  * @param presented the credentials the request presented
  * @param provider  the provider it addresses
  */
-record Caller(Identity identity, Presented presented, ProviderConfig provider) {
+record Caller(Identity identity, Presented presented, Provider provider) {
 
     /** Whether the person's own provider credential goes upstream. */
     boolean byok() {

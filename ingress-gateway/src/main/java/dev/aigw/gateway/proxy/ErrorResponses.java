@@ -1,9 +1,9 @@
 package dev.aigw.gateway.proxy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aigw.gateway.config.ProviderType;
 import dev.aigw.gateway.intercept.BadRequestException;
+import dev.aigw.gateway.provider.ErrorShape;
+import dev.aigw.gateway.provider.Provider;
+import dev.aigw.gateway.provider.ProviderDirectory;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -15,18 +15,15 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Maps every failure on a gateway route to an error body in the shape of the provider it addressed: Anthropic's
- * {@code {"type":"error","error":{"type","message"}}} for Anthropic providers, OpenAI's
- * {@code {"error":{"message","type","code"}}} for the others.
+ * Maps every failure on a gateway route to an error body in the {@link ErrorShape} of the provider it addressed:
+ * Anthropic's for Anthropic and Bedrock providers, OpenAI's for the others.
  */
 public final class ErrorResponses {
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The longest request line the server reads; past it the answer is 414. */
     public static final int MAX_REQUEST_LINE_BYTES = 4096;
@@ -36,12 +33,12 @@ public final class ErrorResponses {
     private static final String HEADERS_TOO_LARGE = "Header size exceeded";
     private static final Status HEADER_FIELDS_TOO_LARGE_431 = Status.create(431, "Request Header Fields Too Large");
 
-    private final Function<String, Optional<ProviderType>> typeOfProvider;
+    private final ProviderDirectory providers;
     private final long maxBodyBytes;
 
-    /** Error responses for providers whose type is looked up by name; bodies over {@code maxBodyBytes} get 413. */
-    public ErrorResponses(Function<String, Optional<ProviderType>> typeOfProvider, long maxBodyBytes) {
-        this.typeOfProvider = typeOfProvider;
+    /** Error responses for providers looked up by name; bodies over {@code maxBodyBytes} get 413. */
+    public ErrorResponses(ProviderDirectory providers, long maxBodyBytes) {
+        this.providers = providers;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -154,16 +151,9 @@ public final class ErrorResponses {
     }
 
     private String body(String target, String type, String message) {
-        ObjectNode body = JSON.createObjectNode();
-        if (anthropicShaped(path(target))) {
-            body.put("type", "error").putObject("error").put("type", type).put("message", message);
-        } else {
-            body.putObject("error").put("message", message).put("type", type).putNull("code");
-        }
-        return body.toString();
+        return shape(path(target)).body(type, message);
     }
 
-    // Paths are /api/v2/<aibridge|ai-gateway>/<provider>/…; an unknown provider is judged by the API it asked for.
     /** The path of a request target in any form: origin ({@code /p?q}) or absolute ({@code http://host/p?q}). */
     static String path(String target) {
         int scheme = target.indexOf("://");
@@ -173,9 +163,11 @@ public final class ErrorResponses {
         return start < 0 || start > end ? "/" : target.substring(start, end);
     }
 
-    private boolean anthropicShaped(String path) {
+    // Paths are /api/v2/<aibridge|ai-gateway>/<provider>/…; an unknown provider is judged by the API it asked for.
+    private ErrorShape shape(String path) {
         String[] segments = path.split("/", 6);
-        Optional<ProviderType> type = segments.length > 4 ? typeOfProvider.apply(segments[4]) : Optional.empty();
-        return type.map(t -> t == ProviderType.ANTHROPIC).orElseGet(() -> path.contains("/v1/messages"));
+        Optional<Provider> provider = segments.length > 4 ? providers.find(segments[4]) : Optional.empty();
+        return provider.map(Provider::errorShape)
+                .orElseGet(() -> path.contains("/v1/messages") ? ErrorShape.ANTHROPIC : ErrorShape.OPENAI);
     }
 }

@@ -1,6 +1,7 @@
 package dev.aigw.gateway.proxy;
 
 import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
 
 /**
  * A request the gateway answers itself, with an error in the provider's shape.
@@ -33,6 +34,11 @@ final class GatewayException extends RuntimeException {
     /** A 400 after which the connection is closed: the rest of what the client sent cannot be told apart from a request. */
     static GatewayException closing(String message) {
         return new GatewayException(Status.BAD_REQUEST_400, "invalid_request_error", message, 0, true);
+    }
+
+    /** A 404 for a route the addressed provider does not serve. */
+    static GatewayException unsupported(ServerRequest req) {
+        return new GatewayException(Status.NOT_FOUND_404, "not_found_error", ErrorResponses.unsupported(req));
     }
 
     boolean closesConnection() {

@@ -1,7 +1,7 @@
 package dev.aigw.gateway.proxy;
 
-import dev.aigw.gateway.config.ProviderConfig;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,8 +14,8 @@ final class KeyPools {
         this.clock = clock;
     }
 
-    KeyPool of(ProviderConfig provider) {
-        return pools.compute(provider.name(), (name, pool) ->
-                pool != null && pool.keys().equals(provider.keys()) ? pool : new KeyPool(provider.keys(), clock));
+    /** The pool of provider {@code name}, which now has {@code keys}. */
+    KeyPool of(String name, List<String> keys) {
+        return pools.compute(name, (n, pool) -> pool != null && pool.keys().equals(keys) ? pool : new KeyPool(keys, clock));
     }
 }

@@ -22,11 +22,12 @@ import java.io.OutputStream;
  * waits the idle limit fails (see {@link Upstream}) and ends the interception as failed. Reads are also timed, as
  * waiting on the provider, so that the rest is the gateway's overhead, which the answer's headers carry.
  */
-final class Relay {
+public final class Relay {
     private static final HeaderName OVERHEAD_HEADER = HeaderNames.create(Overhead.HEADER);
     private final UpstreamTimeouts timeouts;
 
-    Relay(UpstreamTimeouts timeouts) {
+    /** A relay whose failed reads are reported with {@code timeouts}. */
+    public Relay(UpstreamTimeouts timeouts) {
         this.timeouts = timeouts;
     }
 

@@ -1,16 +1,14 @@
 package dev.aigw.gateway.proxy;
 
 import dev.aigw.gateway.auth.Secrets;
-import dev.aigw.gateway.config.ProviderConfig;
-import dev.aigw.gateway.config.ProviderType;
 import dev.aigw.gateway.config.UpstreamTimeouts;
 import dev.aigw.gateway.dump.Dump;
+import dev.aigw.gateway.provider.HttpProvider;
 import io.helidon.common.uri.UriInfo;
 import io.helidon.common.uri.UriPath;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -38,7 +36,7 @@ import java.util.logging.Logger;
  * Sends a client's request on to a provider: raw body, client headers minus what must not cross, provider key. The
  * call runs on the calling thread, which reads the answer from the connection itself.
  */
-final class Upstream implements AutoCloseable {
+public final class Upstream implements AutoCloseable {
     // Hop-by-hop headers, headers the HTTP client sets itself, and the gateway credential: none may reach upstream.
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
@@ -49,7 +47,6 @@ final class Upstream implements AutoCloseable {
     private static final String ACTOR_HEADER_PREFIX = "x-ai-bridge-actor-";
     private static final HeaderName ACTOR_ID = HeaderNames.create("X-AI-Bridge-Actor-ID");
     private static final HeaderName ACTOR_USERNAME = HeaderNames.create("X-AI-Bridge-Actor-Metadata-Username");
-    private static final HeaderName API_KEY = HeaderNames.create("x-api-key");
 
     private static final Logger LOG = Logger.getLogger(Upstream.class.getName());
 
@@ -62,7 +59,7 @@ final class Upstream implements AutoCloseable {
      * headers and {@code timeouts.idle()} on each read of its body. Nothing is redirected, retried or decoded: the
      * client gets what the provider sent.
      */
-    Upstream(UpstreamTimeouts timeouts, Clock clock) {
+    public Upstream(UpstreamTimeouts timeouts, Clock clock) {
         this.pools = new KeyPools(clock);
         this.firstByte = new FirstByteDeadline(timeouts.firstByte());
         this.client = Http1Client.builder()
@@ -80,13 +77,12 @@ final class Upstream implements AutoCloseable {
 
     /**
      * Sends the request to {@code baseUrl + path + query} and returns the streaming answer: with the caller's own
-     * provider credential in BYOK mode, else with the provider's keys in place of the gateway key, failing over to the
-     * next key when one is rate-limited or refused; with the caller's id and username in actor headers when
+     * provider credential in BYOK mode, else with the provider's central keys in place of the gateway key, failing over
+     * to the next key when one is rate-limited or refused; with the caller's id and username in actor headers when
      * {@code actorHeaders}. The request as sent and the answer as read are also given to {@code dump}.
      */
-    Answer send(Caller caller, boolean actorHeaders, String path, ServerRequest req, byte[] body, Dump dump)
-            throws IOException {
-        ProviderConfig provider = caller.provider();
+    Answer send(HttpProvider provider, Caller caller, boolean actorHeaders, String path, ServerRequest req, byte[] body,
+                Dump dump) throws IOException {
         Method method = req.prologue().method();
         URI target = target(provider.baseUrl(), path, req.query().rawValue());
         WritableHeaders<?> headers = headers(caller, target, req);
@@ -94,15 +90,16 @@ final class Upstream implements AutoCloseable {
             headers.set(ACTOR_ID, caller.identity().userId());
             headers.set(ACTOR_USERNAME, caller.identity().username());
         }
-        if (caller.byok() || provider.type() == ProviderType.COPILOT || provider.keys().isEmpty()) {
+        List<String> keys = provider.centralKeys();
+        if (caller.byok() || keys.isEmpty()) {
             return call(method, target, headers, body, dump);
         }
         // With one key there is nothing to fail over to, and holding it back would only turn a provider's passing
         // refusal into the gateway's own; its answers go to the client, whose SDK honours Retry-After.
-        if (provider.keys().size() == 1) {
-            return call(method, target, withKey(headers, provider, provider.keys().getFirst()), body, dump);
+        if (keys.size() == 1) {
+            return call(method, target, provider.withKey(headers, keys.getFirst()), body, dump);
         }
-        KeyPool pool = pools.of(provider);
+        KeyPool pool = pools.of(provider.name(), keys);
         List<String> usable = pool.usable();
         if (usable.isEmpty()) {
             throw exhausted(provider, pool);
@@ -112,7 +109,7 @@ final class Upstream implements AutoCloseable {
             if (answer != null) {
                 answer.close();
             }
-            answer = call(method, target, withKey(WritableHeaders.create(headers), provider, key), body, dump);
+            answer = call(method, target, provider.withKey(WritableHeaders.create(headers), key), body, dump);
             if (!KeyFailure.mark(answer, key, pool)) {
                 return answer;
             }
@@ -122,9 +119,10 @@ final class Upstream implements AutoCloseable {
         return answer;
     }
 
-    /** The provider's keys a centralized call would try now, in order. */
-    List<String> usableKeys(ProviderConfig provider) {
-        return provider.keys().size() < 2 ? provider.keys() : pools.of(provider).usable();
+    /** The provider's central keys a centralized call would try now, in order. */
+    List<String> usableKeys(HttpProvider provider) {
+        List<String> keys = provider.centralKeys();
+        return keys.size() < 2 ? keys : pools.of(provider.name(), keys).usable();
     }
 
     /** Closes the kept-alive connections. */
@@ -148,11 +146,6 @@ final class Upstream implements AutoCloseable {
         return out;
     }
 
-    private static WritableHeaders<?> withKey(WritableHeaders<?> out, ProviderConfig provider, String key) {
-        return provider.type() == ProviderType.ANTHROPIC ? out.set(API_KEY, key)
-                : out.set(HeaderValues.create(HeaderNames.AUTHORIZATION, "Bearer " + key));
-    }
-
     /** One call to {@code target} exactly as given, failing as it does with an {@link IOException}. */
     Answer call(Method method, URI target, Headers headers, byte[] body, Dump dump) throws IOException {
         dump.request(method, target, headers, body);
@@ -171,7 +164,7 @@ final class Upstream implements AutoCloseable {
     }
 
     // Nothing was sent: every key is cooling down (429, with when to come back) or was refused (502).
-    private static GatewayException exhausted(ProviderConfig provider, KeyPool pool) {
+    private static GatewayException exhausted(HttpProvider provider, KeyPool pool) {
         return pool.nextFree()
                 .map(wait -> new GatewayException(Status.TOO_MANY_REQUESTS_429, "rate_limit_error",
                         "every key of provider " + provider.name() + " is rate limited", Math.max(1, wait.toSeconds())))

@@ -33,7 +33,7 @@ class BedrockClientsTest {
     }
 
     private static ProviderConfig provider(String name, ProviderSettings.Bedrock bedrock) {
-        return new ProviderConfig(ProviderType.ANTHROPIC, name, URI.create("https://bedrock-runtime.us-west-2.amazonaws.com"),
+        return new ProviderConfig(ProviderType.BEDROCK, name, URI.create("https://bedrock-runtime.us-west-2.amazonaws.com"),
                 List.of(), Optional.empty(), Optional.of(bedrock));
     }
 }

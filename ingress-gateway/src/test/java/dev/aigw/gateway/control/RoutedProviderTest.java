@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.config.ProviderType;
+import dev.aigw.gateway.provider.BedrockProvider;
+import dev.aigw.gateway.provider.Provider;
 import dev.aigw.control.ProviderSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ class RoutedProviderTest {
         ProviderSettings openai = new ProviderSettings("azure", "openai", "https://a.example/v1", List.of("k"),
                 Optional.empty(), Optional.of("/dumps"), true);
 
-        assertThat(RoutedProvider.of(openai).route()).hasValue(new ProviderConfig(ProviderType.OPENAI, "azure",
+        assertThat(RoutedProvider.of(openai).route().map(Provider::config)).hasValue(new ProviderConfig(ProviderType.OPENAI, "azure",
                 URI.create("https://a.example/v1"), List.of("k"), Optional.of(Path.of("/dumps"))));
     }
 
@@ -33,18 +35,19 @@ class RoutedProviderTest {
     }
 
     @Test
-    void shouldRouteBothKindsOfBedrockProviderAsAnthropicRecordedAsBedrock() {
+    void shouldRouteBothKindsOfBedrockProviderAsBedrock() {
         ProviderSettings bedrock = new ProviderSettings("b", "bedrock", BEDROCK.regionalEndpoint(), List.of(),
                 Optional.of(BEDROCK), Optional.empty(), true);
         ProviderSettings anthropicViaBedrock = new ProviderSettings("c", "anthropic", BEDROCK.regionalEndpoint(), List.of(),
                 Optional.of(BEDROCK), Optional.empty(), true);
 
         for (ProviderSettings settings : List.of(bedrock, anthropicViaBedrock)) {
-            ProviderConfig route = RoutedProvider.of(settings).route().orElseThrow();
-            assertThat(route).isEqualTo(new ProviderConfig(ProviderType.ANTHROPIC, settings.name(),
+            Provider route = RoutedProvider.of(settings).route().orElseThrow();
+            assertThat(route.config()).isEqualTo(new ProviderConfig(ProviderType.BEDROCK, settings.name(),
                     URI.create("https://bedrock-runtime.us-east-1.amazonaws.com"), List.of(), Optional.empty(),
                     Optional.of(BEDROCK)));
-            assertThat(route.recordedType()).isEqualTo("bedrock");
+            assertThat(route).isInstanceOf(BedrockProvider.class);
+            assertThat(route.kind()).isEqualTo("bedrock");
         }
     }
 }

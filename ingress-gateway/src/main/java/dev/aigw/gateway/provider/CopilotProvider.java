@@ -1,0 +1,40 @@
+package dev.aigw.gateway.provider;
+
+import dev.aigw.gateway.config.ProviderConfig;
+import dev.aigw.gateway.intercept.Api;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** GitHub Copilot's OpenAI-style APIs; its clients' base URLs have no {@code /v1}. */
+record CopilotProvider(ProviderConfig config) implements HttpProvider {
+    static final Map<String, Api> ROUTES = Map.of("/chat/completions", Api.CHAT, "/responses", Api.RESPONSES);
+    private static final Whitelist PASSTHROUGH = Whitelist.of("/models", "/models/.+", "/agents/.+", "/mcp/.+",
+            "/\\.well-known/.+");
+
+    @Override
+    public Optional<Api> intercepts(String rest) {
+        return Optional.ofNullable(ROUTES.get(rest));
+    }
+
+    @Override
+    public Optional<PassthroughRoute> passthrough(String rest) {
+        return PASSTHROUGH.route(rest);
+    }
+
+    @Override
+    public CallerAuth auth() {
+        return CallerAuth.PER_USER_TOKEN;
+    }
+
+    @Override
+    public ErrorShape errorShape() {
+        return ErrorShape.OPENAI;
+    }
+
+    // Copilot is always called with the person's own token: a key in its configuration is never sent.
+    @Override
+    public List<String> centralKeys() {
+        return List.of();
+    }
+}
