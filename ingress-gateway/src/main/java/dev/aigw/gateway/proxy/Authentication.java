@@ -21,7 +21,7 @@ public final class Authentication {
     }
 
     /** The caller of {@code provider}, or a {@link GatewayException} saying why the request is refused. */
-    Caller authenticate(ServerRequest req, Provider provider) {
+    AuthenticatedCall authenticate(ServerRequest req, Provider provider) {
         Presented presented = Presented.of(name -> req.headers().first(HeaderNames.create(name)));
         String gatewayKey = switch (presented) {
             case Presented.Missing missing -> throw new GatewayException(Status.UNAUTHORIZED_401, "authentication_error",
@@ -30,7 +30,7 @@ public final class Authentication {
             case Presented.Byok byok -> own(provider, byok);
         };
         return switch (authenticator.authenticate(gatewayKey)) {
-            case AuthResult.Accepted accepted -> new Caller(accepted.identity(), presented, provider);
+            case AuthResult.Accepted accepted -> new AuthenticatedCall(accepted.identity(), presented, provider);
             case AuthResult.Refused refused -> throw new GatewayException(Status.UNAUTHORIZED_401, "authentication_error",
                     refused.reason());
         };

@@ -71,7 +71,7 @@ public final class InterceptService implements HttpService {
         Overhead overhead = Overhead.start();
         Provider provider = provider(req);
         Api api = provider.intercepts(path).orElseThrow(() -> GatewayException.unsupported(req));
-        Caller caller = authentication.authenticate(req, provider);
+        AuthenticatedCall caller = authentication.authenticate(req, provider);
         ApiRequest parsed = api.parse(bodies.read(req));
         if (parsed.background()) {
             throw new GatewayException(Status.NOT_IMPLEMENTED_501, "invalid_request_error",
@@ -89,15 +89,15 @@ public final class InterceptService implements HttpService {
     }
 
     // Bedrock gets the request in its own form, which begins the interception, so the Bedrock model is recorded.
-    private void viaBedrock(BedrockProvider provider, Caller caller, Api api, ApiRequest parsed, ServerRequest req,
-                            ServerResponse res) throws InterruptedException {
+    private void viaBedrock(BedrockProvider provider, AuthenticatedCall caller, Api api, ApiRequest parsed,
+                            ServerRequest req, ServerResponse res) throws InterruptedException {
         ApiRequest adapted = bedrock.adapt(provider, parsed, req.headers().values(ANTHROPIC_BETA));
         try (Begun begun = starter.begin(req, res, caller, api, adapted, provider.accessKeys())) {
             bedrock.relay(provider, adapted, res, begun.interception());
         }
     }
 
-    private void viaHttp(HttpProvider provider, Caller caller, Api api, ApiRequest parsed, ServerRequest req,
+    private void viaHttp(HttpProvider provider, AuthenticatedCall caller, Api api, ApiRequest parsed, ServerRequest req,
                          ServerResponse res, Overhead overhead) throws IOException {
         try (Begun begun = starter.begin(req, res, caller, api, parsed, upstream.usableKeys(provider))) {
             Interception interception = begun.interception();
@@ -112,7 +112,7 @@ public final class InterceptService implements HttpService {
         }
     }
 
-    private Answer send(HttpProvider provider, Caller caller, Api api, ApiRequest parsed, ServerRequest req,
+    private Answer send(HttpProvider provider, AuthenticatedCall caller, Api api, ApiRequest parsed, ServerRequest req,
                         Interception interception) {
         try {
             return upstream.send(provider, caller, options.sendActorHeaders(), api.path(), req, parsed.upstreamBody(),

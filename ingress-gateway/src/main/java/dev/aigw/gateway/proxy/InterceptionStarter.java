@@ -42,7 +42,8 @@ public final class InterceptionStarter {
      *
      * @param usableKeys the provider keys a centralized call would try now, in order, for the credential's hint
      */
-    Begun begin(ServerRequest req, ServerResponse res, Caller caller, Api api, ApiRequest parsed, List<String> usableKeys) {
+    Begun begin(ServerRequest req, ServerResponse res, AuthenticatedCall caller, Api api, ApiRequest parsed,
+                List<String> usableKeys) {
         InterceptionStarted started = started(req, caller, api, parsed, usableKeys);
         InterceptionMeter meter = metrics.interception(started, req.prologue().method().text());
         Interception interception = Interception.begin(nodeId, meter.counting(sink), clock);
@@ -60,7 +61,7 @@ public final class InterceptionStarter {
         }
     }
 
-    private static InterceptionStarted started(ServerRequest req, Caller caller, Api api, ApiRequest parsed,
+    private static InterceptionStarted started(ServerRequest req, AuthenticatedCall caller, Api api, ApiRequest parsed,
                                                List<String> usableKeys) {
         Identity who = caller.identity();
         ClientInfo client = ClientInfo.identify(name -> req.headers().first(HeaderNames.create(name)));

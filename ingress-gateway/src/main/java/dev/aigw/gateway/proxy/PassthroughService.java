@@ -60,7 +60,7 @@ public final class PassthroughService implements HttpService {
     private void passthrough(ServerRequest req, ServerResponse res) throws IOException {
         Overhead overhead = Overhead.start();
         Target target = target(req).orElseThrow(() -> GatewayException.unsupported(req));
-        Caller caller = authentication.authenticate(req, target.provider());
+        AuthenticatedCall caller = authentication.authenticate(req, target.provider());
         Answer answer;
         long asked = System.nanoTime();
         try {

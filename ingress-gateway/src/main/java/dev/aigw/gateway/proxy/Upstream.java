@@ -81,8 +81,8 @@ public final class Upstream implements AutoCloseable {
      * to the next key when one is rate-limited or refused; with the caller's id and username in actor headers when
      * {@code actorHeaders}. The request as sent and the answer as read are also given to {@code dump}.
      */
-    Answer send(HttpProvider provider, Caller caller, boolean actorHeaders, String path, ServerRequest req, byte[] body,
-                Dump dump) throws IOException {
+    Answer send(HttpProvider provider, AuthenticatedCall caller, boolean actorHeaders, String path, ServerRequest req,
+                byte[] body, Dump dump) throws IOException {
         Method method = req.prologue().method();
         URI target = target(provider.baseUrl(), path, req.query().rawValue());
         WritableHeaders<?> headers = headers(caller, target, req);
@@ -133,7 +133,7 @@ public final class Upstream implements AutoCloseable {
     }
 
     // Host as the URL gives it, so a default port is not spelled out.
-    private static WritableHeaders<?> headers(Caller caller, URI target, ServerRequest req) {
+    private static WritableHeaders<?> headers(AuthenticatedCall caller, URI target, ServerRequest req) {
         WritableHeaders<?> out = WritableHeaders.create();
         out.set(HeaderNames.HOST, target.getPort() < 0 ? target.getHost() : target.getHost() + ":" + target.getPort());
         for (Header h : req.headers()) {

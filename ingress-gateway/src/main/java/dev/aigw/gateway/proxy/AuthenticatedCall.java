@@ -13,7 +13,7 @@ import java.util.List;
  * @param presented the credentials the request presented
  * @param provider  the provider it addresses
  */
-record Caller(Identity identity, Presented presented, Provider provider) {
+record AuthenticatedCall(Identity identity, Presented presented, Provider provider) {
 
     /** Whether the person's own provider credential goes upstream. */
     boolean byok() {
