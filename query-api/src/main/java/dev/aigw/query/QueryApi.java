@@ -19,6 +19,7 @@ import dev.aigw.servicekit.serving.ServiceServer;
 import dev.aigw.servicekit.wire.StrictHttp1;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
@@ -90,7 +91,7 @@ public final class QueryApi implements AutoCloseable {
 
     /**
      * The listener's limits and the answers to requests refused outside the routes, each in the API's
-     * error shape: 413 over the body limit, 414 over the request line's, 400 over the headers', and the strict wire's
+     * error shape: 413 over the body limit, 414 over the request line's, 431 over the headers', and the strict wire's
      * answers to request lines it refuses (a lowercase or unknown method, any version but HTTP/1.1).
      */
     static WebServerConfig.Builder listener(WebServerConfig.Builder server, QueryConfig config) {
@@ -100,6 +101,8 @@ public final class QueryApi implements AutoCloseable {
                 // Helidon's HTTP/1.1 behind the strict wire, as the only protocol (docs/bad-input.md).
                 .protocols(List.of())
                 .addConnectionSelector(StrictHttp1.create(http1, ApiErrors::wire))
+                // Hands Helidon's reasons to the direct handlers, which read them to choose the answer (never echo them).
+                .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                 .directHandlers(ApiErrors.transport(new ApiErrors.Limits(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES,
                         config.maxBodyBytes())))
                 // A page leaves in several segments; with Nagle on, the last waits for a delayed ACK (~40 ms).

@@ -4,6 +4,7 @@ import dev.aigw.gateway.intercept.BadRequestException;
 import dev.aigw.gateway.provider.ErrorShape;
 import dev.aigw.gateway.provider.Provider;
 import dev.aigw.gateway.provider.ProviderDirectory;
+import dev.aigw.servicekit.wire.TransportReasons;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -30,7 +31,6 @@ public final class ErrorResponses {
     /** The most bytes of header fields the server reads; past it the answer is 431. */
     public static final int MAX_HEADER_BYTES = 16384;
     // Helidon reports headers over its limit as a bad request whose message alone tells them apart.
-    private static final String HEADERS_TOO_LARGE = "Header size exceeded";
     private static final Status HEADER_FIELDS_TOO_LARGE_431 = Status.create(431, "Request Header Fields Too Large");
 
     private final ProviderDirectory providers;
@@ -87,7 +87,7 @@ public final class ErrorResponses {
                     + "supported: the AI Gateway speaks HTTP/1.1 only (streamed answers need chunked transfer encoding); "
                     + "send the request as HTTP/1.1");
         }
-        if (status.code() == Status.BAD_REQUEST_400.code() && message != null && message.contains(HEADERS_TOO_LARGE)) {
+        if (TransportReasons.headersTooLarge(status, message)) {
             return new Refusal(HEADER_FIELDS_TOO_LARGE_431, "invalid_request_error",
                     "request header fields exceed the limit of " + MAX_HEADER_BYTES + " bytes");
         }

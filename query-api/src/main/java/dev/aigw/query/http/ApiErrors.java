@@ -12,6 +12,7 @@ import dev.aigw.query.paging.PagingException;
 import dev.aigw.query.search.SearchException;
 import dev.aigw.servicekit.body.RequestBodies;
 import dev.aigw.servicekit.json.Json;
+import dev.aigw.servicekit.wire.TransportReasons;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -38,6 +39,7 @@ public final class ApiErrors {
     private static final ObjectMapper MAPPER = Json.MAPPER;
     // Long enough for the driver to reconnect to a node that restarts, short enough for a person at a screen.
     private static final String RETRY_AFTER_SECONDS = "5";
+    private static final Status HEADER_FIELDS_TOO_LARGE_431 = Status.create(431, "Request Header Fields Too Large");
 
     private ApiErrors() {
     }
@@ -165,14 +167,16 @@ public final class ApiErrors {
                 LOG.log(Level.SEVERE, "query API fault before routing, answered " + status.code());
                 return answer(status, "Internal error.", "the server failed to read the request");
             }
+            if (TransportReasons.headersTooLarge(status, message)) {
+                return answer(HEADER_FIELDS_TOO_LARGE_431, "Request header fields too large.",
+                        "the header section exceeds the limit of " + limits.headerBytes() + " bytes");
+            }
             if (status == Status.BAD_REQUEST_400) {
-                // Helidon 4.5 tells a header section over its limit from other malformed headers only in its log, so
-                // both are one 400 (not 431) whose detail names the limit.
-                return answer(status, "Malformed HTTP request.", "the request line or a header is not valid HTTP/1.1, "
-                        + "or the header section exceeds the limit of " + limits.headerBytes() + " bytes");
+                return answer(status, "Malformed HTTP request.", "the request line or a header is not valid HTTP/1.1");
             }
             // Anything else the server refuses by itself, such as 503 when it is at its limit of concurrent requests.
-            return answer(status, status.reasonPhrase() + ".", message == null ? status.reasonPhrase() : message);
+            // Helidon's reason is not sent: it may quote the request.
+            return answer(status, status.reasonPhrase() + ".", status.reasonPhrase());
         }
 
         private static TransportResponse answer(Status status, String message, String detail) {
