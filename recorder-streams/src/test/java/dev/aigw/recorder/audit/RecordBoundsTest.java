@@ -127,7 +127,7 @@ class RecordBoundsTest {
         for (int i = 0; i < 200; i++) {
             Contribution other = new Contribution(c.interceptionId() + i, c.sessionId(), c.initiatorId(),
                     c.initiatorUsername(), c.client(), c.provider() + i, c.providerName() + i, i + c.model(),
-                    START.minusSeconds(i), c.lastActiveAt(), c.endedAt(), c.tokens(), c.prompt());
+                    START.minusSeconds(i), c.lastActiveAt(), c.endedAt(), c.tokens(), c.prompt(), null);
             session = SessionState.apply(session, new SummaryChange(null, other));
         }
         return session;
