@@ -151,7 +151,7 @@ public sealed interface AuditRow {
      * @param previousStartedAt that interception's start, so a verifier can tell a predecessor that expired from one
      *                          that was removed; null for the first
      * @param previousDigest    that interception's digest, or null for the first
-     * @param keyId             {@link dev.aigw.auditstore.SigningKey#id()} of the key that signed it
+     * @param keyId             {@link dev.aigw.servicekit.chain.SigningKey#id()} of the key that signed it
      */
     record ChainLink(String sessionId, String initiatorId, Instant startedAt, String interceptionId, String digest,
                      String previousId, Instant previousStartedAt, String previousDigest, String link, String keyId,

@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param endedAt end of the interception, or null while it has none
  * @param prompt  its last prompt, or null
- * @param digest  hex of the interception's digest ({@link dev.aigw.auditstore.RowDigest#interception}) once it is
+ * @param digest  hex of the interception's digest ({@link dev.aigw.servicekit.chain.RowDigest#interception}) once it is
  *                closed, or null while its rows may still change
  */
 public record Contribution(String interceptionId,

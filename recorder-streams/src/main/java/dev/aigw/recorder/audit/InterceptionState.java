@@ -1,6 +1,5 @@
 package dev.aigw.recorder.audit;
 
-import dev.aigw.auditstore.RowDigest;
 import dev.aigw.events.v1.InterceptionEnded;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStarted;
@@ -8,6 +7,7 @@ import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
+import dev.aigw.servicekit.chain.RowDigest;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -29,7 +29,7 @@ import java.util.Map;
  * @param lastEventAt latest {@code occurred_at} of its events
  * @param incomplete  closed by the recorder because no end event came in time
  * @param events      event id by {@code seq} of every event folded in, to recognise duplicates
- * @param details     hex of the sum of its detail rows' digests ({@link dev.aigw.auditstore.RowDigest#add}), or null
+ * @param details     hex of the sum of its detail rows' digests ({@link RowDigest#add}), or null
  *                    before the first detail row
  */
 public record InterceptionState(String id,
@@ -177,7 +177,8 @@ public record InterceptionState(String id,
     }
 
     private InterceptionState withEnd(End e) {
-        return new InterceptionState(id, startedAt, start, e, tokens, toolCalls, prompt, lastEventAt, incomplete, events, details);
+        return new InterceptionState(id, startedAt, start, e, tokens, toolCalls, prompt, lastEventAt, incomplete, events,
+                details);
     }
 
     private InterceptionState withTokens(Tokens t) {

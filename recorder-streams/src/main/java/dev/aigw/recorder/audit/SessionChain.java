@@ -1,6 +1,6 @@
 package dev.aigw.recorder.audit;
 
-import dev.aigw.auditstore.SigningKey;
+import dev.aigw.servicekit.chain.SigningKey;
 import dev.aigw.servicekit.streams.StartOrder;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -21,7 +21,7 @@ public record SessionChain(SortedMap<String, Member> members) {
     /**
      * A closed interception in the chain.
      *
-     * @param digest hex of its digest ({@link dev.aigw.auditstore.RowDigest#interception})
+     * @param digest hex of its digest ({@link dev.aigw.servicekit.chain.RowDigest#interception})
      */
     public record Member(String interceptionId, Instant startedAt, String digest) {
         String place() {

@@ -1,8 +1,8 @@
 package dev.aigw.recorder.config;
 
-import dev.aigw.auditstore.SigningKey;
 import dev.aigw.schemas.Topics;
 import dev.aigw.servicekit.cassandra.CassandraSettings;
+import dev.aigw.servicekit.chain.SigningKey;
 import dev.aigw.servicekit.config.CassandraConsistency;
 import dev.aigw.servicekit.config.ConfigException;
 import dev.aigw.servicekit.config.Settings;

@@ -1,7 +1,7 @@
 package dev.aigw.recorder.store;
 
-import dev.aigw.auditstore.RowDigest;
 import dev.aigw.recorder.audit.AuditRow;
+import dev.aigw.servicekit.chain.RowDigest;
 import java.util.Optional;
 
 /**

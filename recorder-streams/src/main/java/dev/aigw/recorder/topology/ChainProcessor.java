@@ -1,11 +1,11 @@
 package dev.aigw.recorder.topology;
 
-import dev.aigw.auditstore.SigningKey;
 import dev.aigw.recorder.audit.AuditRow;
 import dev.aigw.recorder.audit.Contribution;
 import dev.aigw.recorder.audit.Retention;
 import dev.aigw.recorder.audit.SessionChain;
 import dev.aigw.recorder.audit.SummaryChange;
+import dev.aigw.servicekit.chain.SigningKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

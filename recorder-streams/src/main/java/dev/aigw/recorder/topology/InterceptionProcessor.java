@@ -1,6 +1,5 @@
 package dev.aigw.recorder.topology;
 
-import dev.aigw.auditstore.RowDigest;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.recorder.audit.AuditRow;
 import dev.aigw.recorder.audit.Contribution;
@@ -8,7 +7,9 @@ import dev.aigw.recorder.audit.InterceptionState;
 import dev.aigw.recorder.audit.RecordBounds;
 import dev.aigw.recorder.audit.Retention;
 import dev.aigw.recorder.audit.SummaryChange;
+import dev.aigw.recorder.kafka.DeadLetters;
 import dev.aigw.recorder.store.RowDigests;
+import dev.aigw.servicekit.chain.RowDigest;
 import dev.aigw.servicekit.streams.StartOrder;
 import java.time.Duration;
 import java.time.Instant;

@@ -11,6 +11,7 @@ import dev.aigw.recorder.audit.SessionState;
 import dev.aigw.recorder.audit.SummaryChange;
 import dev.aigw.recorder.audit.UsageState;
 import dev.aigw.recorder.config.RecorderConfig;
+import dev.aigw.recorder.kafka.SmileSerde;
 import java.util.List;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;

@@ -8,7 +8,7 @@ import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStatus;
 import dev.aigw.events.v1.Truncation;
 import dev.aigw.recorder.TestInterception;
-import dev.aigw.recorder.topology.SmileSerde;
+import dev.aigw.recorder.kafka.SmileSerde;
 import dev.aigw.schemas.bounds.AuditBounds;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.aigw.auditstore;
+package dev.aigw.servicekit.chain;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.aigw.auditstore;
+package dev.aigw.servicekit.chain;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import java.util.UUID;
  * column added later neither breaks old digests nor is covered by them until a new version of this list says so.
  *
  * <p>Encoding: the table name, then each signed column that has a value, in name order, as length-prefixed name and
- * typed value. Timestamps count in milliseconds because Cassandra keeps no more; a UUID and its text are the same
+ * typed value; an empty collection counts as unset. Timestamps count in milliseconds because Cassandra keeps no more; a UUID and its text are the same
  * value because the recorder binds ids as text in some rows and as uuid in others.
  */
 public final class RowDigest {
@@ -57,7 +57,7 @@ public final class RowDigest {
         StringBuilder out = new StringBuilder();
         field(out, table);
         new TreeMap<>(values).forEach((column, value) -> {
-            if (value != null && signed.contains(column)) {
+            if (present(value) && signed.contains(column)) {
                 field(out, column);
                 field(out, encode(value));
             }
@@ -82,9 +82,15 @@ public final class RowDigest {
         return sha256(both);
     }
 
+    // Cassandra gives back an empty collection for one never written and stores none for an empty one: both are absent.
+    private static boolean present(Object value) {
+        return value != null && !(value instanceof Map<?, ?> m && m.isEmpty())
+                && !(value instanceof Collection<?> c && c.isEmpty());
+    }
+
     private static String encode(Object value) {
         return switch (value) {
-            case String s -> "s" + s;
+            case CharSequence s -> "s" + s;
             case UUID u -> "s" + u;
             case Instant t -> "t" + t.toEpochMilli();
             case LocalDate d -> "d" + d;
