@@ -65,11 +65,13 @@ public final class ChainVerifier {
                          Function<UUID, Optional<byte[]>> digest, Instant now) {
         List<Finding> findings = new ArrayList<>();
         Set<UUID> linked = new HashSet<>();
+        Set<UUID> forged = new HashSet<>();
         Link previous = null;
         for (Link link : links) {
             if (!signed(sessionId, initiatorId, link)) {
                 findings.add(new Finding(Finding.Kind.INSERTED, sessionId, initiatorId, link.interceptionId(),
                         "its chain link is not signed by the signing key"));
+                forged.add(link.interceptionId());
                 continue;
             }
             linked.add(link.interceptionId());
@@ -91,7 +93,7 @@ public final class ChainVerifier {
         Set<UUID> listed = new HashSet<>();
         for (Member member : members) {
             listed.add(member.interceptionId());
-            if (linked.contains(member.interceptionId())) {
+            if (linked.contains(member.interceptionId()) || forged.contains(member.interceptionId())) {
                 continue;
             }
             if (member.status() == null || member.status().equals("in_progress")) {
