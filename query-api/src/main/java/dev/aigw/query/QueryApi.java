@@ -78,7 +78,7 @@ public final class QueryApi implements AutoCloseable {
         var providers = new ProvidersService(control, auth);
         CqlSession session = CassandraSessions.open(config.cassandra(), config.readConsistency());
         List<HttpService> audit = AuditViews.create(config, auth, () -> control.keys().snapshot().values(), session, clock);
-        var verify = new AuditVerifyService(auth, config.signingKey().map(k -> new ChainVerifier(k, config.retention())),
+        var verify = new AuditVerifyService(auth, config.signingKey().map(ChainVerifier::new),
                 new ChainReads(session, config.cassandra().keyspace()), clock);
         ServiceMetrics metrics = ServiceMetrics.create();
         WebServer server = ServiceServer.builder(config.host(), config.port(), metrics::scrape)

@@ -28,7 +28,6 @@ import java.util.Optional;
  * @param maxBodyBytes           largest request body accepted (413 above)
  * @param keyMaxLifetime         latest expiry a new gateway key may be given, from its creation
  * @param control                where the control topics are and the master key sealing provider secrets
- * @param retention              how long audit rows live (0 = forever), to tell an expired chain link from a removed one
  * @param signingKey             the audit chain's signing key; without one the chain cannot be verified
  */
 public record QueryConfig(String host,
@@ -40,7 +39,6 @@ public record QueryConfig(String host,
                           long maxBodyBytes,
                           Duration keyMaxLifetime,
                           ControlPlane.Settings control,
-                          Duration retention,
                           Optional<SigningKey> signingKey) {
     /** Default of {@code QUERY_MAX_BODY_BYTES}: 1 MiB, far above any key or provider request. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -83,7 +81,6 @@ public record QueryConfig(String host,
                         s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS),
                         s.get("CONTROL_PROVIDERS_TOPIC", Topics.CONTROL_PROVIDERS),
                         masterKey, KafkaReplication.from(s, problems)),
-                s.duration("RETENTION", Duration.ofDays(60), problems),
                 s.get(SigningKey.SETTING).flatMap(key -> SigningKey.parse(key, problems)));
         problems.addAll(s.unknownFlags());
         if (!problems.isEmpty()) {

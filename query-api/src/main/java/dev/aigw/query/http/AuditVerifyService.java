@@ -53,7 +53,7 @@ public final class AuditVerifyService implements HttpService {
         Instant now = clock.instant();
         Report report = new Report();
         for (ChainReads.SessionKey key : sessions(req)) {
-            report.add(chain.verify(key.sessionId(), key.initiatorId(), reads.links(key), reads.members(key),
+            report.add(chain.verify(key.sessionId(), key.initiatorId(), reads.links(key, now), reads.members(key),
                     reads::digest, now));
         }
         JsonResponses.send(res, report.view());

@@ -38,7 +38,8 @@ public final class ChainReads {
     public ChainReads(CqlSession session, String keyspace) {
         this.session = session;
         links = session.prepare("SELECT started_at, interception_id, digest, previous_id, previous_started_at,"
-                + " previous_digest, link FROM " + keyspace + ".audit_chain WHERE session_id = ? AND initiator_id = ?");
+                + " previous_digest, link, TTL(link) AS link_ttl FROM " + keyspace + ".audit_chain"
+                + " WHERE session_id = ? AND initiator_id = ?");
         members = session.prepare("SELECT started_at, interception_id, status FROM " + keyspace
                 + ".session_interceptions WHERE session_id = ? AND initiator_id = ?");
         initiators = session.prepare("SELECT initiator_id FROM " + keyspace + ".sessions WHERE session_id = ?");
@@ -48,12 +49,13 @@ public final class ChainReads {
         RowDigest.DETAIL_TABLES.forEach(table -> details.put(table, select(keyspace, table)));
     }
 
-    /** The chain of a session, in chain order. */
-    public List<ChainVerifier.Link> links(SessionKey key) {
+    /** The chain of a session, in chain order, read at {@code now}. */
+    public List<ChainVerifier.Link> links(SessionKey key, Instant now) {
         return session.execute(links.bind(key.sessionId(), key.initiatorId())).all().stream()
                 .map(r -> new ChainVerifier.Link(r.getInstant("started_at"), r.getUuid("interception_id"),
                         bytes(r.getByteBuffer("digest")), r.getUuid("previous_id"), r.getInstant("previous_started_at"),
-                        bytes(r.getByteBuffer("previous_digest")), bytes(r.getByteBuffer("link"))))
+                        bytes(r.getByteBuffer("previous_digest")), bytes(r.getByteBuffer("link")),
+                        r.isNull("link_ttl") ? null : now.plusSeconds(r.getInt("link_ttl"))))
                 .toList();
     }
 

@@ -18,21 +18,21 @@ import java.util.function.Function;
  */
 public final class ChainVerifier {
     private final SigningKey key;
-    private final Duration retention;
 
-    /** A verifier of links signed with {@code key}; predecessors older than {@code retention} (zero: never) expired. */
-    public ChainVerifier(SigningKey key, Duration retention) {
+    /** A verifier of links signed with {@code key}. */
+    public ChainVerifier(SigningKey key) {
         this.key = key;
-        this.retention = retention;
     }
 
     /**
      * A link as read from {@code audit_chain}.
      *
      * @param previousId null for the first of a chain
+     * @param expiresAt  when the row expires, from its TTL, or null for never: it tells the retention its rows were
+     *                   written with, so whether its predecessor's rows expired
      */
     public record Link(Instant startedAt, UUID interceptionId, byte[] digest, UUID previousId, Instant previousStartedAt,
-                       byte[] previousDigest, byte[] link) {
+                       byte[] previousDigest, byte[] link, Instant expiresAt) {
     }
 
     /**
@@ -132,14 +132,16 @@ public final class ChainVerifier {
                     : Optional.of(new Finding(Finding.Kind.CHANGED, sessionId, initiatorId, previous.interceptionId(),
                             "its link's digest differs from the one its successor signed"));
         }
-        if (previous == null && expired(link.previousStartedAt(), now)) {
+        if (previous == null && predecessorExpired(link, now)) {
             return Optional.empty();
         }
         return Optional.of(new Finding(Finding.Kind.REMOVED, sessionId, initiatorId, link.previousId(),
                 "the next link names it as predecessor, but its link is gone"));
     }
 
-    private boolean expired(Instant startedAt, Instant now) {
-        return !retention.isZero() && !startedAt.plus(retention).isAfter(now);
+    // The predecessor was written with the same retention as this link: its rows expire as long after their start.
+    private static boolean predecessorExpired(Link link, Instant now) {
+        return link.expiresAt() != null
+                && !link.previousStartedAt().plus(Duration.between(link.startedAt(), link.expiresAt())).isAfter(now);
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class ChainVerifierTest {
     private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
     private static final SigningKey KEY = key("0123456789abcdef0123456789abcdef");
-    private static final ChainVerifier VERIFIER = new ChainVerifier(KEY, Duration.ofDays(60));
+    private static final ChainVerifier VERIFIER = new ChainVerifier(KEY);
+    private static final Duration RETENTION = Duration.ofDays(60);
 
     /** A session as the recorder leaves it: n closed interceptions, each linked to the one before. */
     private static final class Session {
@@ -53,7 +54,7 @@ class ChainVerifierTest {
         byte[] link = key.link("s", "alice", at, id.toString(), digest, prev == null ? null : prev.interceptionId().toString(),
                 prev == null ? null : prev.startedAt(), prev == null ? null : prev.digest());
         return new ChainVerifier.Link(at, id, digest, prev == null ? null : prev.interceptionId(),
-                prev == null ? null : prev.startedAt(), prev == null ? null : prev.digest(), link);
+                prev == null ? null : prev.startedAt(), prev == null ? null : prev.digest(), link, at.plus(RETENTION));
     }
 
     private static SigningKey key(String text) {
@@ -126,7 +127,7 @@ class ChainVerifierTest {
 
     @Test
     void shouldTellAnExpiredHeadFromARemovedOne() {
-        Session old = new Session(3, NOW.minus(Duration.ofDays(60)).minusSeconds(90), KEY);
+        Session old = new Session(3, NOW.minus(RETENTION).minusSeconds(90), KEY);
         old.links.removeFirst();
         old.members.removeFirst();
         assertThat(old.verify().findings()).as("the first link's predecessor is past retention").isEmpty();
