@@ -19,8 +19,8 @@ import java.util.UUID;
  * column added later neither breaks old digests nor is covered by them until a new version of this list says so.
  *
  * <p>Encoding: the table name, then each signed column that has a value, in name order, as length-prefixed name and
- * typed value; an empty collection counts as unset. Timestamps count in milliseconds because Cassandra keeps no more; a UUID and its text are the same
- * value because the recorder binds ids as text in some rows and as uuid in others.
+ * typed value; an empty collection counts as unset. Timestamps count in milliseconds because Cassandra keeps no more;
+ * a UUID and its text are the same value because the recorder binds ids as text in some rows and as uuid in others.
  */
 public final class RowDigest {
     /** The columns each digest covers, per table. */
