@@ -46,9 +46,24 @@ public record SessionChain(SortedMap<String, Member> members) {
         return new SessionChain(next);
     }
 
-    /** This chain without the members that started before {@code cutoff}, whose rows have expired. */
-    public SessionChain startingAt(Instant cutoff) {
-        return new SessionChain(new TreeMap<>(members.tailMap(StartOrder.before(cutoff))));
+    /**
+     * This chain without the members that started before {@code cutoff}, save the newest of them, which the next member
+     * links to. Pass a cutoff before which no interception can change any more (the late-event window), and the links
+     * written from the smaller chain are the same.
+     */
+    public SessionChain withoutSettled(Instant cutoff) {
+        SortedMap<String, Member> settled = members.headMap(StartOrder.before(cutoff));
+        if (settled.size() <= 1) {
+            return this;
+        }
+        TreeMap<String, Member> kept = new TreeMap<>(members.tailMap(StartOrder.before(cutoff)));
+        kept.put(settled.lastKey(), settled.get(settled.lastKey()));
+        return new SessionChain(kept);
+    }
+
+    /** Whether every member started before {@code cutoff}, so its rows, and the chain's, have expired. */
+    public boolean endsBefore(Instant cutoff) {
+        return members.isEmpty() || members.get(members.lastKey()).startedAt().isBefore(cutoff);
     }
 
     /** The members whose link changes when {@code member} is put: itself and its successor, if any. */

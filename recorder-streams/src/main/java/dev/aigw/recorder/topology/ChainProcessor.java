@@ -25,24 +25,27 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ChainProcessor implements Processor<String, SummaryChange, String, AuditRow> {
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    // Beyond the late-event window, so an interception whose state the fold has not forgotten yet still finds its
+    // neighbours in the chain.
+    private static final Duration SETTLED_MARGIN = Duration.ofDays(1);
 
     private final SigningKey key;
     private final Retention retention;
+    private final Duration lateWindow;
     private ProcessorContext<String, AuditRow> context;
     private KeyValueStore<String, SessionChain> chains;
 
-    ChainProcessor(SigningKey key, Retention retention) {
+    ChainProcessor(SigningKey key, Retention retention, Duration lateWindow) {
         this.key = key;
         this.retention = retention;
+        this.lateWindow = lateWindow;
     }
 
     @Override
     public void init(ProcessorContext<String, AuditRow> context) {
         this.context = context;
         this.chains = context.getStateStore(RecorderTopology.CHAINS_STORE);
-        if (!retention.period().isZero()) {
-            context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetExpired);
-        }
+        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetSettled);
     }
 
     @Override
@@ -65,15 +68,21 @@ final class ChainProcessor implements Processor<String, SummaryChange, String, A
         }
     }
 
-    // Members whose rows expired leave the chain; the verifier knows their links' predecessors expired too.
-    private void forgetExpired(long now) {
-        Instant cutoff = Instant.ofEpochMilli(now).minus(retention.period());
+    // A chain keeps what may still change, so its state grows with a session's recent traffic, not its whole life;
+    // a chain whose rows all expired goes.
+    private void forgetSettled(long now) {
+        Instant at = Instant.ofEpochMilli(now);
+        Instant settled = at.minus(lateWindow).minus(SETTLED_MARGIN);
         List<KeyValue<String, SessionChain>> changed = new ArrayList<>();
         try (KeyValueIterator<String, SessionChain> all = chains.all()) {
             all.forEachRemaining(entry -> {
-                SessionChain kept = entry.value.startingAt(cutoff);
-                if (kept.members().size() != entry.value.members().size()) {
-                    changed.add(KeyValue.pair(entry.key, kept.members().isEmpty() ? null : kept));
+                if (!retention.period().isZero() && entry.value.endsBefore(at.minus(retention.period()))) {
+                    changed.add(KeyValue.pair(entry.key, null));
+                    return;
+                }
+                SessionChain kept = entry.value.withoutSettled(settled);
+                if (kept != entry.value) {
+                    changed.add(KeyValue.pair(entry.key, kept));
                 }
             });
         }

@@ -81,7 +81,8 @@ public final class RecorderTopology {
         config.signingKey().ifPresent(key -> {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CHAINS_STORE),
                     Serdes.String(), SmileSerde.of(SessionChain.class)));
-            bySession.process(() -> new ChainProcessor(key, retention), Named.as("chain-sessions"), CHAINS_STORE)
+            bySession.process(() -> new ChainProcessor(key, retention, config.lateEventWindow()), Named.as("chain-sessions"),
+                            CHAINS_STORE)
                     .to(config.rowsTopic(), Produced.with(Serdes.String(), ROWS).withName("write-chain-rows"));
         });
         changes.filter((id, change) -> changesUsage(change), Named.as("usage-changes-only"))
