@@ -1,6 +1,7 @@
 package dev.aigw.query.verify;
 
 import dev.aigw.servicekit.chain.SigningKey;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,7 +97,8 @@ public final class ChainVerifier {
             if (linked.contains(member.interceptionId()) || forged.contains(member.interceptionId())) {
                 continue;
             }
-            if (member.status() == null || member.status().equals("in_progress")) {
+            // The recorder writes a status with every row, so a row without one is not open: it is judged as closed.
+            if ("in_progress".equals(member.status())) {
                 open++;
             } else if (member.startedAt().isBefore(chainStart)) {
                 unsigned++;
@@ -118,7 +120,7 @@ public final class ChainVerifier {
         byte[] expected = key.link(sessionId, initiatorId, link.startedAt(), link.interceptionId().toString(),
                 link.digest(), link.previousId() == null ? null : link.previousId().toString(), link.previousStartedAt(),
                 link.previousDigest());
-        return java.security.MessageDigest.isEqual(expected, link.link());
+        return MessageDigest.isEqual(expected, link.link());
     }
 
     // A signed link names its predecessor as it was signed; the chain as read must still hold that very one.
