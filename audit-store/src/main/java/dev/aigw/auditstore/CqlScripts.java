@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /** The audit keyspace's DDL as idempotent CQL statements, with the keyspace and replication filled in. */
 public final class CqlScripts {
-    private static final List<String> SCRIPTS = List.of("/cql/001_audit.cql", "/cql/002_truncation_marks.cql");
+    private static final List<String> SCRIPTS = List.of("/cql/001_audit.cql", "/cql/002_truncation_marks.cql",
+            "/cql/003_audit_chain.cql");
     private static final Pattern KEYSPACE = Pattern.compile("[a-z][a-z0-9_]{0,47}");
 
     private CqlScripts() {

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.query.http.AdminAuth;
+import dev.aigw.query.http.AuditVerifyService;
 import dev.aigw.query.http.AuditViews;
 import dev.aigw.query.http.ApiErrors;
 import dev.aigw.query.http.KeysService;
@@ -11,6 +12,8 @@ import dev.aigw.query.http.OpenApiService;
 import dev.aigw.query.http.ProvidersService;
 import dev.aigw.query.http.RequestGuard;
 import dev.aigw.query.http.RequestMetrics;
+import dev.aigw.query.store.ChainReads;
+import dev.aigw.query.verify.ChainVerifier;
 import dev.aigw.control.ControlPlane;
 import dev.aigw.control.ProviderSettings;
 import dev.aigw.servicekit.cassandra.CassandraSessions;
@@ -76,6 +79,8 @@ public final class QueryApi implements AutoCloseable {
         var providers = new ProvidersService(control, auth);
         CqlSession session = CassandraSessions.open(config.cassandra(), config.readConsistency());
         List<HttpService> audit = AuditViews.create(config, auth, () -> control.keys().snapshot().values(), session, clock);
+        var verify = new AuditVerifyService(auth, config.signingKey().map(ChainVerifier::new),
+                new ChainReads(session, config.cassandra().keyspace()), clock);
         ServiceMetrics metrics = ServiceMetrics.create();
         WebServer server = ServiceServer.builder(config.host(), config.port(), metrics::scrape)
                 .readiness("control-plane", () -> HealthCheckResponse.builder().status(control.ready()).build())
@@ -83,7 +88,7 @@ public final class QueryApi implements AutoCloseable {
                 .listener(listener -> listener(listener, config))
                 .routing(r -> {
                     r.addFilter(new RequestMetrics(metrics.registry()));
-                    routing(r, audit, List.of(keys, providers));
+                    routing(r, audit, List.of(keys, providers, verify));
                 })
                 .start();
         return new QueryApi(session, control, server, metrics);

@@ -6,10 +6,12 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigw.query.http.AdminAuth;
+import dev.aigw.query.http.AuditVerifyService;
 import dev.aigw.query.http.AuditViews;
 import dev.aigw.query.http.KeysService;
 import dev.aigw.query.http.OpenApiService;
 import dev.aigw.query.http.ProvidersService;
+import dev.aigw.query.store.ChainReads;
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.control.MasterKey;
 import io.helidon.webserver.http.HttpRouting;
@@ -58,7 +60,8 @@ class OpenApiDocumentTest {
         List<HttpService> audit = AuditViews.create(config, auth, List::of, noSession, Clock.systemUTC());
         QueryApi.routing(recorder("", routes), audit,
                 List.of(new KeysService(null, auth, Clock.systemUTC(), config.keyMaxLifetime()),
-                        new ProvidersService(null, auth)));
+                        new ProvidersService(null, auth),
+                        new AuditVerifyService(auth, Optional.empty(), new ChainReads(noSession, "audit"), Clock.systemUTC())));
         return routes;
     }
 

@@ -6,7 +6,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStatus;
 import dev.aigw.recorder.config.RecorderConfig;
-import dev.aigw.recorder.topology.DeadLetters;
+import dev.aigw.recorder.kafka.DeadLetters;
 import dev.aigw.testkit.RealStack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import dev.aigw.servicekit.cassandra.CassandraSettings;
 import dev.aigw.servicekit.config.CassandraConsistency;
 import dev.aigw.servicekit.config.ConfigException;
 import dev.aigw.schemas.Topics;
+import dev.aigw.servicekit.chain.SigningKey;
 import dev.aigw.servicekit.config.Settings;
 import dev.aigw.control.ControlPlane;
 import dev.aigw.control.MasterKey;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * @param maxBodyBytes           largest request body accepted (413 above)
  * @param keyMaxLifetime         latest expiry a new gateway key may be given, from its creation
  * @param control                where the control topics are and the master key sealing provider secrets
+ * @param signingKey             the audit chain's signing key; without one the chain cannot be verified
  */
 public record QueryConfig(String host,
                           int port,
@@ -36,7 +38,8 @@ public record QueryConfig(String host,
                           Duration countKeep,
                           long maxBodyBytes,
                           Duration keyMaxLifetime,
-                          ControlPlane.Settings control) {
+                          ControlPlane.Settings control,
+                          Optional<SigningKey> signingKey) {
     /** Default of {@code QUERY_MAX_BODY_BYTES}: 1 MiB, far above any key or provider request. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** Default of {@code QUERY_KEY_MAX_LIFETIME}: two years. */
@@ -77,7 +80,8 @@ public record QueryConfig(String host,
                 new ControlPlane.Settings(kafka.bootstrap(), kafka.schemaRegistryUrl(),
                         s.get("CONTROL_KEYS_TOPIC", Topics.CONTROL_KEYS),
                         s.get("CONTROL_PROVIDERS_TOPIC", Topics.CONTROL_PROVIDERS),
-                        masterKey, KafkaReplication.from(s, problems)));
+                        masterKey, KafkaReplication.from(s, problems)),
+                s.get(SigningKey.SETTING).flatMap(key -> SigningKey.parse(key, problems)));
         problems.addAll(s.unknownFlags());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

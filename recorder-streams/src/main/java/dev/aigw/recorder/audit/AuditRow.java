@@ -30,7 +30,8 @@ import java.util.Optional;
     @JsonSubTypes.Type(value = AuditRow.Thought.class, name = "model_thought"),
     @JsonSubTypes.Type(value = AuditRow.Session.class, name = "session"),
     @JsonSubTypes.Type(value = AuditRow.Usage.class, name = "usage"),
-    @JsonSubTypes.Type(value = AuditRow.FilterValue.class, name = "filter_value")})
+    @JsonSubTypes.Type(value = AuditRow.FilterValue.class, name = "filter_value"),
+    @JsonSubTypes.Type(value = AuditRow.ChainLink.class, name = "chain_link")})
 public sealed interface AuditRow {
     /** Identity of the row: the Kafka key of its versions, so they stay in order on one partition. */
     String key();
@@ -139,6 +140,26 @@ public sealed interface AuditRow {
         @Override
         public String key() {
             return RowKeys.of("filter_value", kind, value, initiatorId, day.toString());
+        }
+    }
+
+    /**
+     * A closed interception's link in its session's audit chain (docs/audit-semantics.md, "Tamper evidence"); digests
+     * and the link are hex.
+     *
+     * @param previousId        the interception before it in the chain, or null for the first
+     * @param previousStartedAt that interception's start, so a verifier can tell a predecessor that expired from one
+     *                          that was removed; null for the first
+     * @param previousDigest    that interception's digest, or null for the first
+     * @param keyId             {@link dev.aigw.servicekit.chain.SigningKey#id()} of the key that signed it
+     */
+    record ChainLink(String sessionId, String initiatorId, Instant startedAt, String interceptionId, String digest,
+                     String previousId, Instant previousStartedAt, String previousDigest, String link, String keyId,
+                     Instant expiresAt)
+            implements AuditRow {
+        @Override
+        public String key() {
+            return RowKeys.of("chain_link", sessionId, initiatorId, interceptionId);
         }
     }
 

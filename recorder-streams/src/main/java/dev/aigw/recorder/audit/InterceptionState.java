@@ -7,8 +7,10 @@ import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.PromptUsage;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
+import dev.aigw.servicekit.chain.RowDigest;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,6 +29,8 @@ import java.util.Map;
  * @param lastEventAt latest {@code occurred_at} of its events
  * @param incomplete  closed by the recorder because no end event came in time
  * @param events      event id by {@code seq} of every event folded in, to recognise duplicates
+ * @param details     hex of the sum of its detail rows' digests ({@link RowDigest#add}), or null
+ *                    before the first detail row
  */
 public record InterceptionState(String id,
                                 Instant startedAt,
@@ -37,7 +41,8 @@ public record InterceptionState(String id,
                                 Prompt prompt,
                                 Instant lastEventAt,
                                 boolean incomplete,
-                                Map<Integer, String> events) {
+                                Map<Integer, String> events,
+                                String details) {
 
     /** How an event relates to the events already folded in. */
     public enum Arrival {
@@ -85,7 +90,7 @@ public record InterceptionState(String id,
 
     /** The state before any event. */
     public static InterceptionState empty(String id, Instant startedAt) {
-        return new InterceptionState(id, startedAt, null, null, Tokens.ZERO, 0, null, startedAt, false, Map.of());
+        return new InterceptionState(id, startedAt, null, null, Tokens.ZERO, 0, null, startedAt, false, Map.of(), null);
     }
 
     /** Whether {@code event} is new, a duplicate, or in conflict with what was folded in. */
@@ -112,7 +117,7 @@ public record InterceptionState(String id,
         Instant at = event.getOccurredAt();
         Instant last = at.isAfter(lastEventAt) ? at : lastEventAt;
         InterceptionState s = new InterceptionState(id, startedAt, start, end, tokens, toolCalls, prompt, last,
-                incomplete, Map.copyOf(seen));
+                incomplete, Map.copyOf(seen), details);
         return switch (Payload.of(event)) {
             case Payload.Started(InterceptionStarted started) ->
                     s.withStart(start(started, event.getGatewayNode(), marks(event)));
@@ -129,7 +134,19 @@ public record InterceptionState(String id,
 
     /** This state closed as incomplete; an end event that comes later still completes it. */
     public InterceptionState closedIncomplete() {
-        return new InterceptionState(id, startedAt, start, end, tokens, toolCalls, prompt, lastEventAt, true, events);
+        return new InterceptionState(id, startedAt, start, end, tokens, toolCalls, prompt, lastEventAt, true, events, details);
+    }
+
+    /** This state with one more detail row, of digest {@code rowDigest}, summed into {@link #details()}. */
+    public InterceptionState withDetail(byte[] rowDigest) {
+        byte[] sum = RowDigest.add(details == null ? null : HexFormat.of().parseHex(details), rowDigest);
+        return new InterceptionState(id, startedAt, start, end, tokens, toolCalls, prompt, lastEventAt, incomplete, events,
+                HexFormat.of().formatHex(sum));
+    }
+
+    /** Whether its rows are final: it ended, or was closed as incomplete. Only closed interceptions are chained. */
+    public boolean closed() {
+        return end != null || incomplete;
     }
 
     /** {@code in_progress}, {@code incomplete}, or the end event's status. */
@@ -152,27 +169,28 @@ public record InterceptionState(String id,
         }
         return new Contribution(id, sessionId(), start.initiatorId(), start.initiatorUsername(), start.client(),
                 start.provider(), start.providerName(), start.model(), startedAt, lastEventAt,
-                end == null ? null : end.endedAt(), tokens, prompt);
+                end == null ? null : end.endedAt(), tokens, prompt, null);
     }
 
     private InterceptionState withStart(Start s) {
-        return new InterceptionState(id, startedAt, s, end, tokens, toolCalls, prompt, lastEventAt, incomplete, events);
+        return new InterceptionState(id, startedAt, s, end, tokens, toolCalls, prompt, lastEventAt, incomplete, events, details);
     }
 
     private InterceptionState withEnd(End e) {
-        return new InterceptionState(id, startedAt, start, e, tokens, toolCalls, prompt, lastEventAt, incomplete, events);
+        return new InterceptionState(id, startedAt, start, e, tokens, toolCalls, prompt, lastEventAt, incomplete, events,
+                details);
     }
 
     private InterceptionState withTokens(Tokens t) {
-        return new InterceptionState(id, startedAt, start, end, t, toolCalls, prompt, lastEventAt, incomplete, events);
+        return new InterceptionState(id, startedAt, start, end, t, toolCalls, prompt, lastEventAt, incomplete, events, details);
     }
 
     private InterceptionState withPrompt(Prompt p) {
-        return new InterceptionState(id, startedAt, start, end, tokens, toolCalls, p, lastEventAt, incomplete, events);
+        return new InterceptionState(id, startedAt, start, end, tokens, toolCalls, p, lastEventAt, incomplete, events, details);
     }
 
     private InterceptionState withToolCalls(int n) {
-        return new InterceptionState(id, startedAt, start, end, tokens, n, prompt, lastEventAt, incomplete, events);
+        return new InterceptionState(id, startedAt, start, end, tokens, n, prompt, lastEventAt, incomplete, events, details);
     }
 
     private static Start start(InterceptionStarted s, String gatewayNode, Map<String, String> truncated) {

@@ -2,6 +2,7 @@ package dev.aigw.recorder.config;
 
 import dev.aigw.schemas.Topics;
 import dev.aigw.servicekit.cassandra.CassandraSettings;
+import dev.aigw.servicekit.chain.SigningKey;
 import dev.aigw.servicekit.config.CassandraConsistency;
 import dev.aigw.servicekit.config.ConfigException;
 import dev.aigw.servicekit.config.Settings;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything the recorder needs, read once at start.
@@ -37,6 +39,7 @@ import java.util.Map;
  * @param lateEventWindow    how long after its start an interception still takes events; later ones are dead letters
  * @param stallAfter         how long a hop (the row sink's held rows, the Streams app's lag) may stand still before
  *                           readiness turns red
+ * @param signingKey         the operator's audit signing key; without one no audit chain is written
  */
 public record RecorderConfig(String host,
                              int port,
@@ -56,7 +59,8 @@ public record RecorderConfig(String host,
                              Duration retention,
                              Duration incompleteAfter,
                              Duration lateEventWindow,
-                             Duration stallAfter) {
+                             Duration stallAfter,
+                             Optional<SigningKey> signingKey) {
     /** Default name of the rows topic. */
     public static final String ROWS_TOPIC = "aigw.audit.rows.v1";
     /** Default name of the rows' dead-letter topic. */
@@ -116,7 +120,8 @@ public record RecorderConfig(String host,
                 retention,
                 incompleteAfter,
                 lateWindow,
-                stallAfter);
+                stallAfter,
+                s.get(SigningKey.SETTING).flatMap(key -> SigningKey.parse(key, problems)));
         problems.addAll(s.unknownFlags());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

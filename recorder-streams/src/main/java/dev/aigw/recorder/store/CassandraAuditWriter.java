@@ -8,12 +8,14 @@ import dev.aigw.recorder.audit.InterceptionState;
 import dev.aigw.recorder.audit.SessionState;
 import dev.aigw.recorder.audit.Tokens;
 import dev.aigw.recorder.audit.UsageState;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,7 @@ public final class CassandraAuditWriter {
     private final Upsert usageByInitiator;
     private final Upsert filterValue;
     private final Upsert filterValueByInitiator;
+    private final Upsert chain;
 
     /** Prepares every statement once against the keyspace. */
     public CassandraAuditWriter(CqlSession session, String keyspace) {
@@ -101,6 +104,8 @@ public final class CassandraAuditWriter {
         usageByInitiator = upsert("usage_by_initiator", USAGE);
         filterValue = upsert("filter_values", List.of("kind", "value", "day"));
         filterValueByInitiator = upsert("filter_values_by_initiator", List.of("initiator_id", "kind", "value", "day"));
+        chain = upsert("audit_chain", List.of("session_id", "initiator_id", "started_at", "interception_id", "digest",
+                "previous_id", "previous_started_at", "previous_digest", "link", "key_id"));
     }
 
     /**
@@ -143,6 +148,13 @@ public final class CassandraAuditWriter {
             case AuditRow.Session r -> session(r.session(), ttl);
             case AuditRow.Usage r -> List.of(usageByDay.bind(usage(r.usage()), ttl),
                     usageByInitiator.bind(usage(r.usage()), ttl));
+            case AuditRow.ChainLink r -> List.of(chain.bind(new Columns().with("session_id", r.sessionId())
+                    .with("initiator_id", r.initiatorId()).with("started_at", r.startedAt())
+                    .with("interception_id", uuid(r.interceptionId())).with("digest", bytes(r.digest()))
+                    .with("previous_id", r.previousId() == null ? null : uuid(r.previousId()))
+                    .with("previous_started_at", r.previousStartedAt())
+                    .with("previous_digest", bytes(r.previousDigest())).with("link", bytes(r.link()))
+                    .with("key_id", r.keyId()), ttl));
             case AuditRow.FilterValue r -> List.of(r.initiatorId() == null
                     ? filterValue.bind(new Columns().with("kind", r.kind()).with("value", r.value()).with("day", r.day()),
                             ttl)
@@ -156,9 +168,7 @@ public final class CassandraAuditWriter {
         UUID id = uuid(r.id());
         InterceptionState.Start s = r.start();
         String initiator = s == null ? null : s.initiatorId();
-        BoundStatement byId = interception.bind(new Columns().with("interception_id", id).with("initiator_id", initiator)
-                .with("session_id", r.sessionId()).with("started_at", r.startedAt()).with(listed(r))
-                .with("prompt", r.prompt()).with("metadata", s == null ? null : s.metadata()), ttl);
+        BoundStatement byId = interception.bind(byId(r), ttl);
         if (s == null) {
             return List.of(byId);
         }
@@ -173,6 +183,14 @@ public final class CassandraAuditWriter {
                 sessionInterception.bind(new Columns().with("session_id", r.sessionId()).with("initiator_id", initiator)
                         .with("started_at", r.startedAt()).with("interception_id", id).with(listed(r))
                         .with("prompt", r.prompt()), ttl));
+    }
+
+    /** The columns of an interception's row in the by-id table. */
+    static Columns byId(AuditRow.Interception r) {
+        InterceptionState.Start s = r.start();
+        return new Columns().with("interception_id", uuid(r.id())).with("initiator_id", s == null ? null : s.initiatorId())
+                .with("session_id", r.sessionId()).with("started_at", r.startedAt()).with(listed(r))
+                .with("prompt", r.prompt()).with("metadata", s == null ? null : s.metadata());
     }
 
     /** The {@link #LISTED} columns of an interception; before its start event, its start's columns are unset. */
@@ -302,6 +320,10 @@ public final class CassandraAuditWriter {
     @SafeVarargs
     private static List<String> concat(List<String>... lists) {
         return Stream.of(lists).flatMap(List::stream).toList();
+    }
+
+    private static ByteBuffer bytes(String hex) {
+        return hex == null ? null : ByteBuffer.wrap(HexFormat.of().parseHex(hex));
     }
 
     private static UUID uuid(String id) {

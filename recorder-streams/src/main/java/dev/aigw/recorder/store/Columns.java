@@ -36,4 +36,9 @@ final class Columns {
     Object value(String column) {
         return values.get(column);
     }
+
+    /** Every named column's value, null for unset ones. */
+    Map<String, Object> values() {
+        return Collections.unmodifiableMap(values);
+    }
 }

@@ -1,8 +1,8 @@
 package dev.aigw.recorder.store;
 
 import dev.aigw.recorder.audit.AuditRow;
-import dev.aigw.recorder.topology.DeadLetters;
-import dev.aigw.recorder.topology.SmileSerde;
+import dev.aigw.recorder.kafka.DeadLetters;
+import dev.aigw.recorder.kafka.SmileSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

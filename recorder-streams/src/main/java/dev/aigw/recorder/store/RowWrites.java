@@ -1,11 +1,12 @@
 package dev.aigw.recorder.store;
 
 import dev.aigw.recorder.audit.AuditRow;
+import dev.aigw.recorder.kafka.DeadLetters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,7 @@
 package dev.aigw.recorder.topology;
 
 import dev.aigw.recorder.audit.RecordBounds;
+import dev.aigw.recorder.kafka.DeadLetters;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;

@@ -2,16 +2,22 @@ package dev.aigw.recorder.topology;
 
 import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.recorder.audit.AuditRow;
+import dev.aigw.recorder.audit.Contribution;
 import dev.aigw.recorder.audit.InterceptionState;
 import dev.aigw.recorder.audit.RecordBounds;
 import dev.aigw.recorder.audit.Retention;
 import dev.aigw.recorder.audit.SummaryChange;
+import dev.aigw.recorder.kafka.DeadLetters;
+import dev.aigw.recorder.store.RowDigests;
+import dev.aigw.servicekit.chain.RowDigest;
 import dev.aigw.servicekit.streams.StartOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -108,7 +114,11 @@ final class InterceptionProcessor implements Processor<byte[], byte[], String, O
             }
             case NEW -> { }
         }
+        Optional<AuditRow> detail = AuditRow.detail(event, retention.expiresAt(startedAt));
         InterceptionState after = base.with(event);
+        if (detail.isPresent()) {
+            after = after.withDetail(RowDigests.detail(detail.get()).orElseThrow());
+        }
         states.put(key, after);
         counters.processed(event.getPayload().getClass().getSimpleName());
         if (after.end() == null) {
@@ -117,7 +127,7 @@ final class InterceptionProcessor implements Processor<byte[], byte[], String, O
             open.delete(after.id());
         }
         List<AuditRow> rows = new ArrayList<>();
-        AuditRow.detail(event, retention.expiresAt(startedAt)).ifPresent(rows::add);
+        detail.ifPresent(rows::add);
         forward(before, after, rows, record.timestamp());
     }
 
@@ -128,12 +138,23 @@ final class InterceptionProcessor implements Processor<byte[], byte[], String, O
         }
         SummaryChange change = null;
         if (after.contribution() != null) {
-            change = new SummaryChange(before == null ? null : before.contribution(), after.contribution());
+            change = new SummaryChange(before == null ? null : contribution(before), contribution(after));
             if (Objects.equals(change.before(), change.after())) {
                 change = null;
             }
         }
         context.forward(new Record<>(after.id(), new Outcome.Recorded(List.copyOf(rows), change), timestamp));
+    }
+
+    // A closed interception's contribution carries its digest, for its session's audit chain.
+    private static Contribution contribution(InterceptionState state) {
+        Contribution c = state.contribution();
+        if (c == null || !state.closed()) {
+            return c;
+        }
+        byte[] summary = RowDigests.summary(AuditRow.Interception.of(state, null));
+        byte[] details = state.details() == null ? null : HexFormat.of().parseHex(state.details());
+        return c.withDigest(HexFormat.of().formatHex(RowDigest.interception(summary, details)));
     }
 
     private void reject(Record<byte[], byte[]> record, String reason, String detail) {

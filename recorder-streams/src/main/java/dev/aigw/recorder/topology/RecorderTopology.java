@@ -6,10 +6,12 @@ import dev.aigw.recorder.audit.Contribution;
 import dev.aigw.recorder.audit.InterceptionState;
 import dev.aigw.recorder.audit.Retention;
 import dev.aigw.recorder.audit.RowKeys;
+import dev.aigw.recorder.audit.SessionChain;
 import dev.aigw.recorder.audit.SessionState;
 import dev.aigw.recorder.audit.SummaryChange;
 import dev.aigw.recorder.audit.UsageState;
 import dev.aigw.recorder.config.RecorderConfig;
+import dev.aigw.recorder.kafka.SmileSerde;
 import java.util.List;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -31,7 +33,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * events ─▶ fold per interception id ─┬─▶ dead letters ─▶ DLQ topic
  *                                     ├─▶ detail and summary rows ─▶ rows topic
- *                                     └─▶ changes ─┬─▶ by session ─▶ sessions ─▶ rows topic
+ *                                     └─▶ changes ─┬─▶ by session ─┬─▶ sessions ─▶ rows topic
+ *                                                  │              └─▶ audit chains (with a signing key) ─▶ rows topic
  *                                                  └─▶ by person/provider/model/day ─▶ usage ─▶ rows topic
  * </pre>
  */
@@ -42,6 +45,8 @@ public final class RecorderTopology {
     public static final String OPEN_STORE = "open-interceptions";
     /** State of each session, keyed by session id and initiator. */
     public static final String SESSIONS_STORE = "sessions";
+    /** Audit chains of the sessions' closed interceptions, keyed like {@link #SESSIONS_STORE}. */
+    public static final String CHAINS_STORE = "chains";
     /** Usage rollups, keyed by day, initiator, provider instance and model. */
     public static final String USAGE_STORE = "usage";
 
@@ -68,10 +73,18 @@ public final class RecorderTopology {
                 .to(config.rowsTopic(), Produced.with(Serdes.String(), ROWS).withName("write-interception-rows"));
 
         KStream<String, SummaryChange> changes = outcomes.flatMapValues(RecorderTopology::change, Named.as("changes"));
-        changes.selectKey((id, change) -> sessionKey(change.after()), Named.as("by-session"))
-                .repartition(Repartitioned.with(Serdes.String(), CHANGES).withName("session-changes"))
-                .process(() -> new SessionProcessor(retention), Named.as("fold-sessions"), SESSIONS_STORE)
+        KStream<String, SummaryChange> bySession = changes
+                .selectKey((id, change) -> sessionKey(change.after()), Named.as("by-session"))
+                .repartition(Repartitioned.with(Serdes.String(), CHANGES).withName("session-changes"));
+        bySession.process(() -> new SessionProcessor(retention), Named.as("fold-sessions"), SESSIONS_STORE)
                 .to(config.rowsTopic(), Produced.with(Serdes.String(), ROWS).withName("write-session-rows"));
+        config.signingKey().ifPresent(key -> {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CHAINS_STORE),
+                    Serdes.String(), SmileSerde.of(SessionChain.class)));
+            bySession.process(() -> new ChainProcessor(key, retention, config.lateEventWindow()), Named.as("chain-sessions"),
+                            CHAINS_STORE)
+                    .to(config.rowsTopic(), Produced.with(Serdes.String(), ROWS).withName("write-chain-rows"));
+        });
         changes.filter((id, change) -> changesUsage(change), Named.as("usage-changes-only"))
                 .map((id, change) -> KeyValue.pair(UsageProcessor.key(change), withoutPrompts(change)), Named.as("by-usage"))
                 .repartition(Repartitioned.with(Serdes.String(), CHANGES).withName("usage-changes"))

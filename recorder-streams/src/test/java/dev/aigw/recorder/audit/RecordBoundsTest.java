@@ -8,7 +8,7 @@ import dev.aigw.events.v1.InterceptionEvent;
 import dev.aigw.events.v1.InterceptionStatus;
 import dev.aigw.events.v1.Truncation;
 import dev.aigw.recorder.TestInterception;
-import dev.aigw.recorder.topology.SmileSerde;
+import dev.aigw.recorder.kafka.SmileSerde;
 import dev.aigw.schemas.bounds.AuditBounds;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -127,7 +127,7 @@ class RecordBoundsTest {
         for (int i = 0; i < 200; i++) {
             Contribution other = new Contribution(c.interceptionId() + i, c.sessionId(), c.initiatorId(),
                     c.initiatorUsername(), c.client(), c.provider() + i, c.providerName() + i, i + c.model(),
-                    START.minusSeconds(i), c.lastActiveAt(), c.endedAt(), c.tokens(), c.prompt());
+                    START.minusSeconds(i), c.lastActiveAt(), c.endedAt(), c.tokens(), c.prompt(), null);
             session = SessionState.apply(session, new SummaryChange(null, other));
         }
         return session;

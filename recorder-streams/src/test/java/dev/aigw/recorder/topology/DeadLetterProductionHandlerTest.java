@@ -2,6 +2,7 @@ package dev.aigw.recorder.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aigw.recorder.kafka.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;

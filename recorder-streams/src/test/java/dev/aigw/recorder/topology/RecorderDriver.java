@@ -5,6 +5,7 @@ import dev.aigw.testkit.avro.SingleObject;
 import dev.aigw.recorder.audit.AuditRow;
 import dev.aigw.recorder.audit.RowKeys;
 import dev.aigw.recorder.config.RecorderConfig;
+import dev.aigw.recorder.kafka.SmileSerde;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,9 @@ final class RecorderDriver implements AutoCloseable {
     static final String EVENTS = "events";
     static final String DLQ = "dlq";
     static final String ROWS = "rows";
+    /** A signing key (32 bytes, base64), to have the topology write audit chains. */
+    static final String SIGNING_KEY = "c2lnbmluZy1rZXktZm9yLXRoZS1hdWRpdC1jaGFpbi0zMmI=";
+    static final Map<String, String> SIGNED = Map.of("CODER_AI_GATEWAY_AUDIT_SIGNING_KEY", SIGNING_KEY);
 
     private final TopologyTestDriver driver;
     private final Counters counters = new Counters();
@@ -112,6 +116,15 @@ final class RecorderDriver implements AutoCloseable {
 
     AuditRow.Usage usage(LocalDate day, String initiator, String providerName, String model) {
         return (AuditRow.Usage) rows().get(RowKeys.of("usage", day.toString(), initiator, providerName, model));
+    }
+
+    /** The chain links of a session, in chain order. */
+    List<AuditRow.ChainLink> chain(String sessionId, String initiator) {
+        return rows().values().stream().filter(r -> r instanceof AuditRow.ChainLink l && l.sessionId().equals(sessionId)
+                        && l.initiatorId().equals(initiator)).map(r -> (AuditRow.ChainLink) r)
+                .sorted(java.util.Comparator.comparing(AuditRow.ChainLink::startedAt)
+                        .thenComparing(AuditRow.ChainLink::interceptionId))
+                .toList();
     }
 
     List<TestRecord<byte[], byte[]>> deadLetters() {

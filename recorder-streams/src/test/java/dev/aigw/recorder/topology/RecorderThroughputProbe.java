@@ -113,6 +113,7 @@ class RecorderThroughputProbe {
             case AuditRow.ToolCall r -> 1;
             case AuditRow.Thought r -> 1;
             case AuditRow.FilterValue r -> 1;
+            case AuditRow.ChainLink r -> 1;
         };
     }
 }

@@ -10,6 +10,8 @@ import dev.aigw.recorder.audit.RecordBounds;
 import dev.aigw.recorder.audit.SessionState;
 import dev.aigw.recorder.audit.Tokens;
 import dev.aigw.recorder.audit.UsageState;
+import dev.aigw.recorder.kafka.DeadLetters;
+import dev.aigw.servicekit.chain.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -81,17 +84,62 @@ class RecorderTopologyTest {
         replayed.addAll(inOrder.subList(3, 12));
         Collections.shuffle(replayed, new Random(seed));
 
-        try (RecorderDriver ordered = new RecorderDriver(NOW); RecorderDriver shuffled = new RecorderDriver(NOW)) {
+        try (RecorderDriver ordered = new RecorderDriver(NOW, RecorderDriver.SIGNED);
+             RecorderDriver shuffled = new RecorderDriver(NOW, RecorderDriver.SIGNED)) {
             ordered.send(inOrder.toArray(InterceptionEvent[]::new));
             shuffled.send(replayed.toArray(InterceptionEvent[]::new));
 
             assertThat(asStored(shuffled.rows())).isEqualTo(asStored(ordered.rows()));
+            assertThat(shuffled.chain("session-1", "alice")).as("the same audit chain, whatever the arrival order")
+                    .hasSize(2).isEqualTo(ordered.chain("session-1", "alice"));
             assertThat(shuffled.usage(TODAY, "alice", "anthropic", "claude-sonnet-4-0").usage().interceptions()).isEqualTo(2);
             assertThat(shuffled.usage(TODAY, "alice", "anthropic", "claude-sonnet-4-0").usage().tokens())
                     .isEqualTo(new Tokens(260, 60, 2000, 100, 10));
             assertThat(shuffled.session("session-1", "alice").session().threads()).isEqualTo(2);
             assertThat(shuffled.session("session-1", "alice").session().startedAt()).isEqualTo(first.startedAt());
             assertThat(shuffled.deadLetters()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldChainOnlyClosedInterceptionsOfASessionInStartOrderSignedWithTheKey() {
+        TestInterception first = TestInterception.of(NOW.minusSeconds(180), "alice", "session-1");
+        TestInterception second = TestInterception.of(NOW.minusSeconds(120), "alice", "session-1");
+        TestInterception third = TestInterception.of(NOW.minusSeconds(60), "alice", "session-1");
+        SigningKey key = SigningKey.parse(RecorderDriver.SIGNING_KEY, new ArrayList<>()).orElseThrow();
+        try (RecorderDriver driver = new RecorderDriver(NOW, RecorderDriver.SIGNED)) {
+            driver.send(complete(third, "three").toArray(InterceptionEvent[]::new));
+            driver.send(third.prompt(8, "a late detail row"));
+            driver.send(complete(first, "one").toArray(InterceptionEvent[]::new));
+            driver.send(second.started(0), second.prompt(1, "still running"));
+
+            List<AuditRow.ChainLink> chain = driver.chain("session-1", "alice");
+            assertThat(chain).as("the open interception is not chained").extracting(AuditRow.ChainLink::interceptionId)
+                    .containsExactly(first.id(), third.id());
+            assertThat(chain.get(0).previousId()).isNull();
+            assertThat(chain.get(1).previousId()).isEqualTo(first.id());
+            assertThat(chain.get(1).previousDigest()).isEqualTo(chain.get(0).digest());
+
+            driver.send(second.ended(2, InterceptionStatus.COMPLETED));
+            chain = driver.chain("session-1", "alice");
+            assertThat(chain).extracting(AuditRow.ChainLink::interceptionId).containsExactly(first.id(), second.id(),
+                    third.id());
+            assertThat(chain).extracting(AuditRow.ChainLink::previousId).containsExactly(null, first.id(), second.id());
+            assertThat(chain).allSatisfy(l -> assertThat(l.link()).isEqualTo(HexFormat.of().formatHex(key.link(
+                    l.sessionId(), l.initiatorId(), l.startedAt(), l.interceptionId(), HexFormat.of().parseHex(l.digest()),
+                    l.previousId(), l.previousStartedAt(), l.previousDigest() == null ? null
+                            : HexFormat.of().parseHex(l.previousDigest())))).isNotEqualTo(l.digest()));
+            assertThat(chain).extracting(AuditRow.ChainLink::keyId).containsOnly(key.id());
+        }
+    }
+
+    @Test
+    void shouldWriteNoChainWithoutASigningKey() {
+        TestInterception i = TestInterception.of(NOW.minusSeconds(60), "alice", "session-1");
+        try (RecorderDriver driver = new RecorderDriver(NOW)) {
+            driver.send(complete(i, "one").toArray(InterceptionEvent[]::new));
+            assertThat(driver.interception(i.id()).status()).isEqualTo("completed");
+            assertThat(driver.chain("session-1", "alice")).isEmpty();
         }
     }
 

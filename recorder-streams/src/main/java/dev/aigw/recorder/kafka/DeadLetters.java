@@ -1,4 +1,4 @@
-package dev.aigw.recorder.topology;
+package dev.aigw.recorder.kafka;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
@@ -22,7 +22,7 @@ public final class DeadLetters {
     }
 
     /** The original headers plus the dead-letter ones. */
-    static Headers headers(Headers original, String reason, String detail, RecordMetadata from) {
+    public static Headers headers(Headers original, String reason, String detail, RecordMetadata from) {
         Headers headers = new RecordHeaders(original.toArray());
         add(headers, REASON, reason);
         add(headers, DETAIL, detail == null ? reason : detail);
@@ -34,7 +34,7 @@ public final class DeadLetters {
         return headers;
     }
 
-    static void add(Headers headers, String name, String value) {
+    public static void add(Headers headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

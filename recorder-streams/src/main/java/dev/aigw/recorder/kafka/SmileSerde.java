@@ -1,4 +1,4 @@
-package dev.aigw.recorder.topology;
+package dev.aigw.recorder.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
