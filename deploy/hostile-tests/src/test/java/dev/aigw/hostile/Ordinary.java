@@ -1,7 +1,7 @@
 package dev.aigw.hostile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aigw.recorder.topology.DeadLetters;
+import dev.aigw.recorder.kafka.DeadLetters;
 import dev.aigw.testkit.RealStack;
 import dev.aigw.testkit.Topics;
 import java.io.IOException;
