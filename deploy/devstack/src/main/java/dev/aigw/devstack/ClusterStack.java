@@ -27,7 +27,7 @@ public final class ClusterStack implements AutoCloseable {
         }
         DevStackConfig config = DevStackConfig.from(List.of("--fresh", "--cluster"), env);
         Preflight.check(config);
-        DevStack stack = new DevStack(config, env.get(DevStackConfig.ADMIN_TOKEN), env.get(DevStackConfig.MASTER_KEY));
+        DevStack stack = new DevStack(config, StackSecrets.of(env, config.state().path()));
         try {
             stack.start();
         } catch (RuntimeException e) {

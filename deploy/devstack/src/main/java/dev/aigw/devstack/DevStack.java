@@ -55,10 +55,10 @@ final class DevStack {
         }
     }
 
-    DevStack(DevStackConfig config, String adminToken, String masterKey) {
+    DevStack(DevStackConfig config, StackSecrets secrets) {
         this.config = config;
         this.state = config.state();
-        this.services = config.services(adminToken, masterKey);
+        this.services = config.services(secrets);
     }
 
     /** Checks every port first, then starts each part and waits until it is ready, saying so. */

@@ -28,6 +28,7 @@ import dev.aigw.engines.Locations;
 record DevStackConfig(Path root, StateDir state, boolean fresh, boolean cluster, Set<Part> parts, StackPorts ports, Map<String, String> env) {
     static final String ADMIN_TOKEN = "CODER_AI_GATEWAY_ADMIN_TOKEN";
     static final String MASTER_KEY = "CODER_AI_GATEWAY_MASTER_KEY";
+    static final String AUDIT_SIGNING_KEY = "CODER_AI_GATEWAY_AUDIT_SIGNING_KEY";
     /** Where the state lives instead of {@code .aigw/}: the benchmark runs its own stack beside a developer's. */
     static final String STATE_DIR = "CODER_AI_GATEWAY_STATE_DIR";
 
@@ -120,7 +121,7 @@ record DevStackConfig(Path root, StateDir state, boolean fresh, boolean cluster,
     }
 
     /** The JVM services in start order, with the environment each gets unless the user's environment says otherwise. */
-    List<Service> services(String adminToken, String masterKey) {
+    List<Service> services(StackSecrets keys) {
         Map<String, String> kafka = merge(Map.of("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", kafkaBootstrap()),
                 cluster ? CLUSTER_REPLICATION : Map.of());
         Map<String, String> registry = Map.of("CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", "http://127.0.0.1:" + ports.registry());
@@ -128,7 +129,9 @@ record DevStackConfig(Path root, StateDir state, boolean fresh, boolean cluster,
                 "CODER_AI_GATEWAY_CASSANDRA_CONTACT_POINTS", cassandraContactPoints(),
                 "CODER_AI_GATEWAY_CASSANDRA_LOCAL_DC", CassandraNode.LOCAL_DC,
                 "CODER_AI_GATEWAY_CASSANDRA_KEYSPACE", "aigw");
-        Map<String, String> secrets = Map.of(ADMIN_TOKEN, adminToken, MASTER_KEY, masterKey);
+        Map<String, String> secrets = Map.of(ADMIN_TOKEN, keys.adminToken(), MASTER_KEY, keys.masterKey());
+        // The recorder signs the audit chain and the query API verifies it; the gateway never needs the key.
+        Map<String, String> signing = Map.of(AUDIT_SIGNING_KEY, keys.signingKey());
         List<Service> services = new ArrayList<>();
         services.add(new Service(name(Part.REGISTRY, 1), Part.REGISTRY, "deploy/schema-registry", "dev.aigw.registry.RegistryMain",
                 ports.registry(), Map.of(StackPorts.REGISTRY, Integer.toString(ports.registry())), kafka));
@@ -137,12 +140,12 @@ record DevStackConfig(Path root, StateDir state, boolean fresh, boolean cluster,
             services.add(new Service(name(Part.RECORDER, n), Part.RECORDER, "recorder-streams", "dev.aigw.recorder.RecorderMain", port,
                     Map.of(StackPorts.RECORDER, Integer.toString(port),
                             "CODER_AI_GATEWAY_DATA_DIR", state.data(name(Part.RECORDER, n)).toString()),
-                    merge(kafka, registry, cassandra, secrets)));
+                    merge(kafka, registry, cassandra, secrets, signing)));
         }
         for (int n = 1; n <= nodes(Part.QUERY); n++) {
             int port = ports.node(Part.QUERY, n, cluster);
             services.add(new Service(name(Part.QUERY, n), Part.QUERY, "query-api", "dev.aigw.query.QueryMain", port,
-                    Map.of(StackPorts.QUERY, Integer.toString(port)), merge(kafka, registry, cassandra, secrets)));
+                    Map.of(StackPorts.QUERY, Integer.toString(port)), merge(kafka, registry, cassandra, secrets, signing)));
         }
         for (int n = 1; n <= nodes(Part.GATEWAY); n++) {
             int port = ports.node(Part.GATEWAY, n, cluster);

@@ -21,13 +21,8 @@ public final class DevStackMain {
             System.exit(2);
             return;
         }
-        boolean tokenFromEnv = config.env().containsKey(DevStackConfig.ADMIN_TOKEN);
-        String adminToken = tokenFromEnv ? config.env().get(DevStackConfig.ADMIN_TOKEN)
-                : Secrets.adminToken(config.state().path().resolve("admin-token"));
-        String masterKey = config.env().containsKey(DevStackConfig.MASTER_KEY) ? config.env().get(DevStackConfig.MASTER_KEY)
-                : Secrets.masterKey(config.state().path().resolve("master-key"));
-
-        DevStack stack = new DevStack(config, adminToken, masterKey);
+        boolean tokenFromEnv = StackSecrets.adminTokenFromEnv(config.env());
+        DevStack stack = new DevStack(config, StackSecrets.of(config.env(), config.state().path()));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
         try {
             stack.start();

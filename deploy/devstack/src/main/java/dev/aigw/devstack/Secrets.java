@@ -21,8 +21,8 @@ final class Secrets {
         return readOrCreate(file, Base64.getUrlEncoder().withoutPadding());
     }
 
-    /** A 32-byte base64 master key from {@code file}, made on first use. */
-    static String masterKey(Path file) {
+    /** A 32-byte base64 key (the master key, the audit signing key) from {@code file}, made on first use. */
+    static String base64Key(Path file) {
         return readOrCreate(file, Base64.getEncoder());
     }
 

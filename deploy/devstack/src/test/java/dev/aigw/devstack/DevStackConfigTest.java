@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DevStackConfigTest {
+    private static final StackSecrets SECRETS = new StackSecrets("t", "k", "s");
+
 
     @Test
     void shouldRunEveryPartOnTheDocumentedPortsWhenNothingIsSet() {
@@ -25,19 +27,31 @@ class DevStackConfigTest {
                 Map.of("CODER_AI_GATEWAY_KAFKA_PORT", "19092", "CODER_AI_GATEWAY_PORT", "18080"));
         assertThat(config.fresh()).isTrue();
         assertThat(config.parts()).containsExactly(Part.KAFKA, Part.GATEWAY);
-        Service gateway = config.services("token", "key").stream().filter(s -> s.part() == Part.GATEWAY).findFirst().orElseThrow();
+        Service gateway = config.services(new StackSecrets("token", "key", "signing")).stream()
+                .filter(s -> s.part() == Part.GATEWAY).findFirst().orElseThrow();
         assertThat(gateway.port()).isEqualTo(18080);
         assertThat(gateway.environment(Map.of()))
                 .containsEntry("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", "127.0.0.1:19092")
                 .containsEntry("CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", "http://127.0.0.1:8085")
                 .containsEntry("CODER_AI_GATEWAY_ADMIN_TOKEN", "token")
-                .containsEntry("CODER_AI_GATEWAY_DATA_DIR", config.state().path().resolve("gateway").toString());
+                .containsEntry("CODER_AI_GATEWAY_DATA_DIR", config.state().path().resolve("gateway").toString())
+                .doesNotContainKey("CODER_AI_GATEWAY_AUDIT_SIGNING_KEY");
+    }
+
+    @Test
+    void shouldGiveTheAuditSigningKeyToTheRecorderAndTheQueryApiOnly() {
+        List<Service> services = DevStackConfig.from(List.of("--cluster"), Map.of()).services(SECRETS);
+
+        assertThat(services).filteredOn(s -> s.part() == Part.RECORDER || s.part() == Part.QUERY).hasSize(4)
+                .allSatisfy(s -> assertThat(s.environment(Map.of())).containsEntry("CODER_AI_GATEWAY_AUDIT_SIGNING_KEY", "s"));
+        assertThat(services).filteredOn(s -> s.part() != Part.RECORDER && s.part() != Part.QUERY)
+                .allSatisfy(s -> assertThat(s.environment(Map.of())).doesNotContainKey("CODER_AI_GATEWAY_AUDIT_SIGNING_KEY"));
     }
 
     @Test
     void shouldGiveTheRecorderAndQueryApiTheCassandraSettings() {
         List<Service> services = DevStackConfig.from(List.of(), Map.of("CODER_AI_GATEWAY_CASSANDRA_PORT", "19042"))
-                .services("t", "k");
+                .services(SECRETS);
         assertThat(services).extracting(Service::part).containsExactly(Part.REGISTRY, Part.RECORDER, Part.QUERY, Part.GATEWAY,
                 Part.SIEM);
         assertThat(services.get(1).environment(Map.of())).containsEntry("CODER_AI_GATEWAY_CASSANDRA_CONTACT_POINTS", "127.0.0.1:19042")
@@ -51,14 +65,14 @@ class DevStackConfigTest {
     @Test
     void shouldPointTheQueryApiAtTheRegistryItPublishesKeysThrough() {
         Service query = DevStackConfig.from(List.of(), Map.of("CODER_AI_GATEWAY_REGISTRY_PORT", "18085"))
-                .services("t", "k").get(2);
+                .services(SECRETS).get(2);
         assertThat(query.environment(Map.of())).containsEntry("CODER_AI_GATEWAY_SCHEMA_REGISTRY_URL", "http://127.0.0.1:18085");
     }
 
     @Test
     void shouldRunSeveralNodesOfEachPartWithReplicationWhenAskedForACluster() {
         DevStackConfig config = DevStackConfig.from(List.of("--cluster"), Map.of());
-        List<Service> services = config.services("t", "k");
+        List<Service> services = config.services(SECRETS);
 
         assertThat(services).extracting(Service::name).containsExactly("schema-registry", "recorder-1", "recorder-2",
                 "query-api-1", "query-api-2", "gateway-1", "gateway-2", "gateway-3", "siem-stream");
@@ -82,9 +96,9 @@ class DevStackConfigTest {
     @Test
     void shouldKeepTheSingleNodeStackFreeOfClusterSettings() {
         DevStackConfig config = DevStackConfig.from(List.of(), Map.of());
-        assertThat(config.services("t", "k")).extracting(Service::name)
+        assertThat(config.services(SECRETS)).extracting(Service::name)
                 .containsExactly("schema-registry", "recorder", "query-api", "gateway", "siem-stream");
-        assertThat(config.services("t", "k").get(1).environment(Map.of()))
+        assertThat(config.services(SECRETS).get(1).environment(Map.of()))
                 .doesNotContainKeys("CODER_AI_GATEWAY_KAFKA_REPLICATION_FACTOR", "CODER_AI_GATEWAY_CASSANDRA_REPLICATION");
     }
 
@@ -96,7 +110,7 @@ class DevStackConfigTest {
 
     @Test
     void shouldLetTheUserEnvironmentWinOverTheStackDefaults() {
-        Service registry = DevStackConfig.from(List.of(), Map.of()).services("t", "k").getFirst();
+        Service registry = DevStackConfig.from(List.of(), Map.of()).services(SECRETS).getFirst();
         Map<String, String> env = registry.environment(Map.of("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", "broker:9092"));
         assertThat(env).containsEntry("CODER_AI_GATEWAY_KAFKA_BOOTSTRAP", "broker:9092").containsEntry("CODER_AI_GATEWAY_REGISTRY_PORT", "8085");
     }
@@ -106,7 +120,7 @@ class DevStackConfigTest {
         Map<String, String> user = Map.of("CODER_AI_GATEWAY_PORT", "18080", "CODER_AI_GATEWAY_GATEWAY_NODES_PORT", "18180",
                 "CODER_AI_GATEWAY_QUERY_NODES_PORT", "18190");
         DevStackConfig config = DevStackConfig.from(List.of("--cluster"), user);
-        List<Service> services = config.services("t", "k");
+        List<Service> services = config.services(SECRETS);
         assertThat(services).extracting(Service::port).containsExactly(8085, 8082, 8083, 18190, 18191, 18180, 18181, 18182, 8086);
         assertThat(services.get(6).environment(user)).containsEntry("CODER_AI_GATEWAY_PORT", "18181");
         assertThat(config.ports().gateway()).isEqualTo(18080);

@@ -21,6 +21,6 @@ class SecretsTest {
         assertThat(Base64.getUrlDecoder().decode(first)).hasSize(32);
         assertThat(Secrets.adminToken(token)).isEqualTo(first);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token))).isEqualTo("rw-------");
-        assertThat(Base64.getDecoder().decode(Secrets.masterKey(dir.resolve("master-key")))).hasSize(32);
+        assertThat(Base64.getDecoder().decode(Secrets.base64Key(dir.resolve("master-key")))).hasSize(32);
     }
 }
