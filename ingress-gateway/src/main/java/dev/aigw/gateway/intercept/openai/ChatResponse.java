@@ -5,6 +5,7 @@ import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
 import dev.aigw.gateway.intercept.Json;
+import dev.aigw.gateway.intercept.Partial;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,15 +22,24 @@ public final class ChatResponse {
         JsonNode root = Json.tree(body);
         String responseId = root.path("id").asText(null);
         List<Payload> payloads = new ArrayList<>();
-        for (JsonNode call : root.path("choices").path(0).path("message").path("tool_calls")) {
-            JsonNode function = call.path("function");
-            payloads.add(new Payload.Tool(toolUsage(responseId, call.path("id").asText(""), function.path("name").asText(""),
-                    function.path("arguments").asText(""))));
+        JsonNode choice = root.path("choices").path(0);
+        JsonNode calls = choice.path("message").path("tool_calls");
+        Partial cut = cut(choice.path("finish_reason").asText(""));
+        for (int i = 0; i < calls.size(); i++) {
+            JsonNode function = calls.get(i).path("function");
+            ToolUsage call = toolUsage(responseId, calls.get(i).path("id").asText(""), function.path("name").asText(""),
+                    function.path("arguments").asText(""));
+            payloads.add(new Payload.Tool(i == calls.size() - 1 && cut != null ? cut.mark(call) : call));
         }
         if (root.path("usage").isObject()) {
             payloads.add(new Payload.Tokens(tokenUsage(root.path("usage"), responseId, root.path("model").asText(null))));
         }
         return payloads;
+    }
+
+    /** What cut the last tool call short, for a choice that ended for {@code finishReason}; null when nothing did. */
+    static Partial cut(String finishReason) {
+        return "length".equals(finishReason) ? Partial.OUTPUT_LIMIT : null;
     }
 
     static ToolUsage toolUsage(String responseId, String id, String name, String arguments) {
