@@ -24,7 +24,7 @@ public final class MessagesResponse {
      * call that ends an answer stopped by {@code max_tokens} is marked {@link Partial#OUTPUT_LIMIT}.
      */
     public static List<Payload> payloads(byte[] body) throws IOException {
-        JsonNode root = Json.tree(body);
+        JsonNode root = Json.answer(body);
         String responseId = root.path("id").asText(null);
         List<Payload> payloads = new ArrayList<>();
         payloads.add(new Payload.Tokens(tokenUsage(root.path("usage"), responseId, root.path("model").asText(null))));

@@ -19,7 +19,7 @@ public final class ChatResponse {
 
     /** The payloads of a successful response body; throws on invalid JSON. */
     public static List<Payload> payloads(byte[] body) throws IOException {
-        JsonNode root = Json.tree(body);
+        JsonNode root = Json.answer(body);
         String responseId = root.path("id").asText(null);
         List<Payload> payloads = new ArrayList<>();
         JsonNode choice = root.path("choices").path(0);

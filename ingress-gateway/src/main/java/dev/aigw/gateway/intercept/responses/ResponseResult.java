@@ -24,7 +24,7 @@ public final class ResponseResult {
 
     /** The payloads of a blocking response body; throws when it is not JSON. */
     public static List<Payload> payloads(byte[] body) throws IOException {
-        return payloads(Json.tree(body));
+        return payloads(Json.answer(body));
     }
 
     /** The payloads of a response object, in output order, token usage last. */
