@@ -11,7 +11,6 @@ import dev.aigw.gateway.intercept.sse.SseDecoder;
 import dev.aigw.testkit.fixtures.Fixtures;
 import dev.aigw.testkit.fixtures.Txtar;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -399,7 +398,7 @@ class StreamEndingsTest {
             }
         }));
         for (String local : LOCAL_STREAMS) {
-            Txtar txtar = Txtar.parse(resource(local));
+            Txtar txtar = Txtar.parse(HostedAndCutCallsTest.resource(local));
             streams.put(local, new Sse(api(txtar.comment().strip()), txtar.required("streaming").getBytes(StandardCharsets.UTF_8)));
         }
         return streams;
@@ -434,13 +433,5 @@ class StreamEndingsTest {
             return Api.MESSAGES;
         }
         return fixture.contains("chat") ? Api.CHAT : Api.RESPONSES;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = StreamEndingsTest.class.getResourceAsStream("endings/" + name)) {
-            return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
