@@ -260,7 +260,8 @@ class StreamEndingsTest {
                     }
                     case "response.completed", "response.incomplete" -> {
                         JsonNode u = e.at("/response/usage");
-                        usage = u.isObject() ? new Usage(u.path("input_tokens").asLong(), u.path("output_tokens").asLong()) : null;
+                        usage = u.isObject()
+                                ? new Usage(u.path("input_tokens").asLong(), u.path("output_tokens").asLong()) : null;
                         ended = true;
                     }
                     default -> {
@@ -399,7 +400,8 @@ class StreamEndingsTest {
         }));
         for (String local : LOCAL_STREAMS) {
             Txtar txtar = Txtar.parse(HostedAndCutCallsTest.resource(local));
-            streams.put(local, new Sse(api(txtar.comment().strip()), txtar.required("streaming").getBytes(StandardCharsets.UTF_8)));
+            byte[] bytes = txtar.required("streaming").getBytes(StandardCharsets.UTF_8);
+            streams.put(local, new Sse(api(txtar.comment().strip()), bytes));
         }
         return streams;
     }

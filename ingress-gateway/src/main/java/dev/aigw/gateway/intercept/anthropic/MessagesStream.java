@@ -53,7 +53,7 @@ public final class MessagesStream implements StreamAudit {
                 startUsage = message.path("usage");
             }
             case "content_block_start" -> {
-                releaseHeldCall(null);
+                releaseHeldCall(Optional.empty());
                 open.put(data.path("index").asInt(), new Block(data.path("content_block")));
             }
             case "content_block_delta" -> {
@@ -70,7 +70,8 @@ public final class MessagesStream implements StreamAudit {
             }
             case "message_delta" -> {
                 finalUsage = data.path("usage");
-                releaseHeldCall("max_tokens".equals(data.path("delta").path("stop_reason").asText()) ? Partial.OUTPUT_LIMIT : null);
+                boolean limited = "max_tokens".equals(data.path("delta").path("stop_reason").asText());
+                releaseHeldCall(limited ? Optional.of(Partial.OUTPUT_LIMIT) : Optional.empty());
             }
             case "error" -> error = data.path("error").path("type").asText("error") + ": "
                     + data.path("error").path("message").asText("");
@@ -88,16 +89,17 @@ public final class MessagesStream implements StreamAudit {
         }
     }
 
-    private void releaseHeldCall(Partial cut) {
+    private void releaseHeldCall(Optional<Partial> cut) {
         if (heldCall != null) {
-            record.accept(new Payload.Tool(cut == null ? heldCall : cut.mark(heldCall)));
+            ToolUsage call = heldCall;
+            record.accept(new Payload.Tool(cut.map(p -> p.mark(call)).orElse(call)));
             heldCall = null;
         }
     }
 
     @Override
     public void finish() {
-        releaseHeldCall(null);
+        releaseHeldCall(Optional.empty());
         open.values().forEach(block -> {
             if (block.isToolCall()) {
                 record.accept(new Payload.Tool(Partial.STREAM_ENDED.mark(block.toolCall(responseId, true))));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns a blocking Chat Completions response into audit payloads: token usage and every tool call. */
 public final class ChatResponse {
@@ -24,12 +25,12 @@ public final class ChatResponse {
         List<Payload> payloads = new ArrayList<>();
         JsonNode choice = root.path("choices").path(0);
         JsonNode calls = choice.path("message").path("tool_calls");
-        Partial cut = cut(choice.path("finish_reason").asText(""));
+        Optional<Partial> cut = cut(choice.path("finish_reason").asText(null));
         for (int i = 0; i < calls.size(); i++) {
             JsonNode function = calls.get(i).path("function");
             ToolUsage call = toolUsage(responseId, calls.get(i).path("id").asText(""), function.path("name").asText(""),
                     function.path("arguments").asText(""));
-            payloads.add(new Payload.Tool(i == calls.size() - 1 && cut != null ? cut.mark(call) : call));
+            payloads.add(new Payload.Tool(i == calls.size() - 1 ? cut.map(p -> p.mark(call)).orElse(call) : call));
         }
         if (root.path("usage").isObject()) {
             payloads.add(new Payload.Tokens(tokenUsage(root.path("usage"), responseId, root.path("model").asText(null))));
@@ -37,9 +38,9 @@ public final class ChatResponse {
         return payloads;
     }
 
-    /** What cut the last tool call short, for a choice that ended for {@code finishReason}; null when nothing did. */
-    static Partial cut(String finishReason) {
-        return "length".equals(finishReason) ? Partial.OUTPUT_LIMIT : null;
+    /** What cut the last tool call short, for a choice that ended for {@code finishReason}; empty when nothing did. */
+    static Optional<Partial> cut(String finishReason) {
+        return "length".equals(finishReason) ? Optional.of(Partial.OUTPUT_LIMIT) : Optional.empty();
     }
 
     static ToolUsage toolUsage(String responseId, String id, String name, String arguments) {

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  * adding the chunks up would count tokens many times.
  *
  * <p>Calls stream one after another, so only the last can be cut short: when the stream ends before a
- * {@code finish_reason}, it is recorded as far as it came and marked {@link Partial#STREAM_ENDED}; when the reason is
- * {@code length}, the output limit cut it ({@link Partial#OUTPUT_LIMIT}).
+ * {@code finish_reason} or {@code [DONE]}, it is recorded as far as it came and marked {@link Partial#STREAM_ENDED};
+ * when the reason is {@code length}, the output limit cut it ({@link Partial#OUTPUT_LIMIT}).
  */
 public final class ChatStream implements StreamAudit {
     private final Consumer<Payload> record;
@@ -29,6 +29,7 @@ public final class ChatStream implements StreamAudit {
     private String model;
     private String error;
     private String finishReason;
+    private boolean done;
 
     /** A follower that hands each finished payload to {@code record}. */
     public ChatStream(Consumer<Payload> record) {
@@ -38,6 +39,7 @@ public final class ChatStream implements StreamAudit {
     @Override
     public void accept(SseEvent event) {
         if (event.data().equals("[DONE]")) {
+            done = true;
             return;
         }
         Optional<JsonNode> parsed = Json.event(event.data());
@@ -67,12 +69,13 @@ public final class ChatStream implements StreamAudit {
 
     @Override
     public void finish() {
-        Partial cut = finishReason == null ? Partial.STREAM_ENDED : ChatResponse.cut(finishReason);
+        Optional<Partial> cut = finishReason == null && !done ? Optional.of(Partial.STREAM_ENDED)
+                : ChatResponse.cut(finishReason);
         int last = calls.size() - 1;
         int i = 0;
         for (Call c : calls.values()) {
             ToolUsage call = ChatResponse.toolUsage(responseId, c.id, c.name, c.arguments.toString());
-            record.accept(new Payload.Tool(i++ == last && cut != null ? cut.mark(call) : call));
+            record.accept(new Payload.Tool(i++ == last ? cut.map(p -> p.mark(call)).orElse(call) : call));
         }
         if (usage != null) {
             record.accept(new Payload.Tokens(ChatResponse.tokenUsage(usage, responseId, model)));

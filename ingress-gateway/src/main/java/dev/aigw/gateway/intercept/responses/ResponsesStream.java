@@ -74,10 +74,12 @@ public final class ResponsesStream implements StreamAudit {
         }
         String delta = data.path("delta").asText("");
         switch (type) {
-            case "response.function_call_arguments.delta", "response.mcp_call_arguments.delta" -> append(item, "arguments", delta);
+            case "response.function_call_arguments.delta", "response.mcp_call_arguments.delta" ->
+                    append(item, "arguments", delta);
             case "response.custom_tool_call_input.delta" -> append(item, "input", delta);
             case "response.code_interpreter_call_code.delta" -> append(item, "code", delta);
-            case "response.reasoning_summary_text.delta" -> appendText(item, "summary", data.path("summary_index").asInt(), delta);
+            case "response.reasoning_summary_text.delta" ->
+                    appendText(item, "summary", data.path("summary_index").asInt(), delta);
             case "response.output_text.delta" -> {
                 if ("commentary".equals(item.path("phase").asText())) {
                     appendText(item, "content", data.path("content_index").asInt(), delta);
