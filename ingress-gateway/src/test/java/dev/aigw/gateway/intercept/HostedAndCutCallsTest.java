@@ -38,6 +38,7 @@ class HostedAndCutCallsTest {
         TokenUsage usage = (TokenUsage) payloads.getLast();
         assertThat(usage.getInputTokens()).isEqualTo(120);
         assertThat(usage.getOutputTokens()).isEqualTo(87);
+        assertThat(usage.getExtra()).containsEntry("web_search_requests", 1L);
     }
 
     @Test

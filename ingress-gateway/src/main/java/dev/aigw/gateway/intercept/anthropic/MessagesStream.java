@@ -112,8 +112,13 @@ public final class MessagesStream implements StreamAudit {
             return;
         }
         var usage = MessagesResponse.tokenUsage(startUsage, responseId, model);
-        if (finalUsage != null && finalUsage.path("output_tokens").isNumber()) {
-            usage.setOutputTokens(finalUsage.path("output_tokens").asLong());
+        if (finalUsage != null) {
+            if (finalUsage.path("output_tokens").isNumber()) {
+                usage.setOutputTokens(finalUsage.path("output_tokens").asLong());
+            }
+            // The provider's own web searches happen during the answer, so only the final count has them.
+            JsonNode searches = finalUsage.path("server_tool_use").path("web_search_requests");
+            Json.putIfNumber(usage.getExtra(), "web_search_requests", searches);
         }
         record.accept(new Payload.Tokens(usage));
     }
