@@ -7,6 +7,7 @@ import dev.aigw.events.v1.Payload;
 import dev.aigw.gateway.intercept.Json;
 import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseEvent;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
  * marked incomplete by its {@code in_progress} status.
  */
 public final class ResponsesStream implements StreamAudit {
+    private static final List<String> RESULTS = List.of("result", "results", "output", "outputs");
     private final Consumer<Payload> record;
     private final Map<Integer, ObjectNode> items = new TreeMap<>();
     private String responseId;
@@ -56,13 +58,25 @@ public final class ResponsesStream implements StreamAudit {
                 error = "response failed: " + failedResponse.path("error").path("message").asText("no reason given");
             }
             case "error" -> error = errorEvent(data);
-            case "response.output_item.added", "response.output_item.done" -> {
-                if (data.path("item").isObject()) {
-                    items.put(data.path("output_index").asInt(), ((ObjectNode) data.path("item")).deepCopy());
-                }
-            }
+            case "response.output_item.added", "response.output_item.done" ->
+                    keep(data.path("output_index").asInt(), data.path("item"));
             default -> delta(type, data);
         }
+    }
+
+    // Only what the audit records is kept until the end: not the answer's messages, nor the results of tools (an
+    // image generation's result alone can be megabytes), so a long answer does not stay in memory twice.
+    private void keep(int index, JsonNode item) {
+        String type = item.path("type").asText();
+        boolean audited = type.equals("reasoning") || type.endsWith("_call")
+                || type.equals("message") && "commentary".equals(item.path("phase").asText());
+        if (!item.isObject() || !audited) {
+            items.remove(index);
+            return;
+        }
+        ObjectNode kept = ((ObjectNode) item).deepCopy();
+        kept.remove(RESULTS);
+        items.put(index, kept);
     }
 
     // The deltas that build an open item's text: the arguments, input or code of a tool call, a reasoning summary, the
