@@ -1,5 +1,6 @@
 package dev.aigw.gateway.intercept;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,18 @@ public final class Json {
     /** A body as a tree; throws when it is not JSON. */
     public static JsonNode tree(byte[] body) throws IOException {
         return MAPPER.readTree(body);
+    }
+
+    /**
+     * A provider's answer as a tree; throws when it is not a JSON object. An empty body (a connection closed before
+     * any byte) reads as no value at all, which must not pass for an answer that reported nothing.
+     */
+    public static JsonNode answer(byte[] body) throws IOException {
+        JsonNode root = MAPPER.readTree(body);
+        if (root == null || !root.isObject()) {
+            throw new JsonParseException(null, "the answer is not a JSON object");
+        }
+        return root;
     }
 
     /** A body already known to be JSON as a tree. */

@@ -5,11 +5,13 @@ import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
 import dev.aigw.gateway.intercept.Json;
+import dev.aigw.gateway.intercept.Partial;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns a blocking Chat Completions response into audit payloads: token usage and every tool call. */
 public final class ChatResponse {
@@ -18,18 +20,27 @@ public final class ChatResponse {
 
     /** The payloads of a successful response body; throws on invalid JSON. */
     public static List<Payload> payloads(byte[] body) throws IOException {
-        JsonNode root = Json.tree(body);
+        JsonNode root = Json.answer(body);
         String responseId = root.path("id").asText(null);
         List<Payload> payloads = new ArrayList<>();
-        for (JsonNode call : root.path("choices").path(0).path("message").path("tool_calls")) {
-            JsonNode function = call.path("function");
-            payloads.add(new Payload.Tool(toolUsage(responseId, call.path("id").asText(""), function.path("name").asText(""),
-                    function.path("arguments").asText(""))));
+        JsonNode choice = root.path("choices").path(0);
+        JsonNode calls = choice.path("message").path("tool_calls");
+        Optional<Partial> cut = cut(choice.path("finish_reason").asText(null));
+        for (int i = 0; i < calls.size(); i++) {
+            JsonNode function = calls.get(i).path("function");
+            ToolUsage call = toolUsage(responseId, calls.get(i).path("id").asText(""), function.path("name").asText(""),
+                    function.path("arguments").asText(""));
+            payloads.add(new Payload.Tool(i == calls.size() - 1 ? cut.map(p -> p.mark(call)).orElse(call) : call));
         }
         if (root.path("usage").isObject()) {
             payloads.add(new Payload.Tokens(tokenUsage(root.path("usage"), responseId, root.path("model").asText(null))));
         }
         return payloads;
+    }
+
+    /** What cut the last tool call short, for a choice that ended for {@code finishReason}; empty when nothing did. */
+    static Optional<Partial> cut(String finishReason) {
+        return "length".equals(finishReason) ? Optional.of(Partial.OUTPUT_LIMIT) : Optional.empty();
     }
 
     static ToolUsage toolUsage(String responseId, String id, String name, String arguments) {

@@ -2,7 +2,9 @@ package dev.aigw.gateway.intercept.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.events.v1.Payload;
+import dev.aigw.events.v1.ToolUsage;
 import dev.aigw.gateway.intercept.Json;
+import dev.aigw.gateway.intercept.Partial;
 import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseEvent;
 import java.util.Map;
@@ -14,6 +16,10 @@ import java.util.function.Consumer;
  * Follows a Chat Completions SSE stream. Every tool call is recorded (by its {@code index}, not only the first), and
  * usage is taken from the last chunk that carries it: some providers repeat cumulative usage on every chunk, so
  * adding the chunks up would count tokens many times.
+ *
+ * <p>Calls stream one after another, so only the last can be cut short: when the stream ends before a
+ * {@code finish_reason} or {@code [DONE]}, it is recorded as far as it came and marked {@link Partial#STREAM_ENDED};
+ * when the reason is {@code length}, the output limit cut it ({@link Partial#OUTPUT_LIMIT}).
  */
 public final class ChatStream implements StreamAudit {
     private final Consumer<Payload> record;
@@ -22,6 +28,8 @@ public final class ChatStream implements StreamAudit {
     private String responseId;
     private String model;
     private String error;
+    private String finishReason;
+    private boolean done;
 
     /** A follower that hands each finished payload to {@code record}. */
     public ChatStream(Consumer<Payload> record) {
@@ -31,6 +39,7 @@ public final class ChatStream implements StreamAudit {
     @Override
     public void accept(SseEvent event) {
         if (event.data().equals("[DONE]")) {
+            done = true;
             return;
         }
         Optional<JsonNode> parsed = Json.event(event.data());
@@ -49,15 +58,25 @@ public final class ChatStream implements StreamAudit {
         if (chunk.path("usage").isObject()) {
             usage = chunk.path("usage");
         }
-        for (JsonNode delta : chunk.path("choices").path(0).path("delta").path("tool_calls")) {
+        JsonNode choice = chunk.path("choices").path(0);
+        if (choice.path("finish_reason").isTextual()) {
+            finishReason = choice.path("finish_reason").asText();
+        }
+        for (JsonNode delta : choice.path("delta").path("tool_calls")) {
             calls.computeIfAbsent(delta.path("index").asInt(calls.size()), i -> new Call()).append(delta);
         }
     }
 
     @Override
     public void finish() {
-        calls.values().forEach(c -> record.accept(
-                new Payload.Tool(ChatResponse.toolUsage(responseId, c.id, c.name, c.arguments.toString()))));
+        Optional<Partial> cut = finishReason == null && !done ? Optional.of(Partial.STREAM_ENDED)
+                : ChatResponse.cut(finishReason);
+        int last = calls.size() - 1;
+        int i = 0;
+        for (Call c : calls.values()) {
+            ToolUsage call = ChatResponse.toolUsage(responseId, c.id, c.name, c.arguments.toString());
+            record.accept(new Payload.Tool(i++ == last ? cut.map(p -> p.mark(call)).orElse(call) : call));
+        }
         if (usage != null) {
             record.accept(new Payload.Tokens(ChatResponse.tokenUsage(usage, responseId, model)));
         }
