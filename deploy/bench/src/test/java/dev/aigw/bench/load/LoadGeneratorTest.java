@@ -25,7 +25,9 @@ class LoadGeneratorTest {
             assertThat(result.ok()).isPositive();
             assertThat(result.failed()).isZero();
             assertThat((long) server.requests.get()).isBetween(result.ok(), result.ok() + 4);
-            assertThat(server.connections).hasValue(4);
+            // One kept-alive connection per worker at most: a busy machine may start a worker only after the window
+            // closed, so fewer is fine, more would mean a connection per request.
+            assertThat(server.connections.get()).isBetween(1, 4);
             assertThat(result.total().count()).isEqualTo(result.ok());
             assertThat(result.firstByte().p50()).isPositive().isLessThanOrEqualTo(result.total().p50());
             assertThat(result.eventGap()).isEqualTo(Percentiles.NONE);
