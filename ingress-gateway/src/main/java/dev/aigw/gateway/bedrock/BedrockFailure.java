@@ -3,7 +3,7 @@ package dev.aigw.gateway.bedrock;
 import dev.aigw.events.v1.InterceptionStatus;
 import dev.aigw.gateway.config.UpstreamTimeouts;
 import dev.aigw.gateway.intercept.Interception;
-import dev.aigw.gateway.intercept.Json;
+import dev.aigw.gateway.intercept.BodyJson;
 import dev.aigw.gateway.intercept.sse.SseEvent;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -145,7 +145,7 @@ final class BedrockFailure extends RuntimeException {
     }
 
     private String error() {
-        var body = Json.emptyObject().put("type", "error");
+        var body = BodyJson.emptyObject().put("type", "error");
         body.putObject("error").put("type", type).put("message", getMessage());
         return body.toString();
     }

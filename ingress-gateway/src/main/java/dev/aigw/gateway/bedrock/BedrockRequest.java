@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.BadRequestException;
-import dev.aigw.gateway.intercept.Json;
+import dev.aigw.gateway.intercept.BodyJson;
 import dev.aigw.control.ProviderSettings;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +38,7 @@ final class BedrockRequest {
         ModelTraits traits = ModelTraits.of(modelId);
         List<String> betas = betaHeaders.stream().flatMap(line -> Arrays.stream(line.split(",")))
                 .map(String::strip).filter(traits::takes).distinct().toList();
-        ObjectNode body = (ObjectNode) Json.treeOf(parsed.upstreamBody());
+        ObjectNode body = (ObjectNode) BodyJson.treeOf(parsed.upstreamBody());
         fitThinking(body, traits.thinking());
         UNSUPPORTED.forEach(body::remove);
         // Effort is how an adaptive-only model is steered, so it stays there without the Opus 4.5 flag.
@@ -57,7 +57,7 @@ final class BedrockRequest {
             betas.forEach(flags::add);
         }
         return new ApiRequest(modelId, parsed.stream(), false, parsed.prompt(), parsed.correlatingToolCallId(),
-                Json.bytes(body));
+                BodyJson.bytes(body));
     }
 
     private static void fitThinking(ObjectNode body, ModelTraits.Thinking accepted) {
@@ -65,7 +65,7 @@ final class BedrockRequest {
         if (type.equals("adaptive") && accepted == ModelTraits.Thinking.BUDGET) {
             body.set("thinking", budgeted(body));
         } else if (type.equals("enabled") && accepted == ModelTraits.Thinking.ADAPTIVE) {
-            body.set("thinking", Json.emptyObject().put("type", "adaptive"));
+            body.set("thinking", BodyJson.emptyObject().put("type", "adaptive"));
         }
     }
 
@@ -83,7 +83,7 @@ final class BedrockRequest {
         };
         long budget = (long) (maxTokens * share);
         // Raising a budget below Bedrock's minimum would starve the answer, so such a request does not think.
-        return budget < MIN_THINKING_BUDGET ? Json.emptyObject().put("type", "disabled")
-                : Json.emptyObject().put("type", "enabled").put("budget_tokens", budget);
+        return budget < MIN_THINKING_BUDGET ? BodyJson.emptyObject().put("type", "disabled")
+                : BodyJson.emptyObject().put("type", "enabled").put("budget_tokens", budget);
     }
 }

@@ -6,7 +6,7 @@ import dev.aigw.gateway.config.UpstreamTimeouts;
 import dev.aigw.gateway.intercept.Api;
 import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.Interception;
-import dev.aigw.gateway.intercept.Json;
+import dev.aigw.gateway.intercept.BodyJson;
 import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseEvent;
 import io.helidon.http.HeaderNames;
@@ -122,7 +122,7 @@ final class BedrockStream {
     // Client first, audit second, so parsing never delays the relay.
     private boolean relay(byte[] chunk) {
         String text = new String(chunk, StandardCharsets.UTF_8);
-        Optional<JsonNode> tree = Json.event(text);
+        Optional<JsonNode> tree = BodyJson.event(text);
         tree.ifPresent(metrics::read);
         // A line break inside the JSON would end the SSE data line early; Bedrock sends one line, so this is rare.
         String data = text.indexOf('\n') < 0 ? text : tree.map(JsonNode::toString).orElse(text.replace("\n", " "));

@@ -3,7 +3,7 @@ package dev.aigw.gateway.bedrock;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.TokenUsage;
-import dev.aigw.gateway.intercept.Json;
+import dev.aigw.gateway.intercept.BodyJson;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ final class InvocationMetrics {
     /** Takes the counts of a stream chunk, if it has them. */
     void read(JsonNode chunk) {
         JsonNode metrics = chunk.path(FIELD);
-        COUNTERS.forEach(c -> Json.putIfNumber(counts, c.key(), metrics.path(c.field())));
+        COUNTERS.forEach(c -> BodyJson.putIfNumber(counts, c.key(), metrics.path(c.field())));
     }
 
     /** Takes the counts of a blocking answer's headers. */

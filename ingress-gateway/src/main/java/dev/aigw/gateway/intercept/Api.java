@@ -64,7 +64,7 @@ public sealed interface Api {
 
         @Override
         public byte[] streamError(String message) {
-            ObjectNode error = Json.emptyObject();
+            ObjectNode error = BodyJson.emptyObject();
             error.put("type", "error").putObject("error").put("type", "api_error").put("message", message);
             return sse("event: error\ndata: " + error + "\n\n");
         }
@@ -94,7 +94,7 @@ public sealed interface Api {
 
         @Override
         public byte[] streamError(String message) {
-            ObjectNode error = Json.emptyObject();
+            ObjectNode error = BodyJson.emptyObject();
             error.putObject("error").put("message", message).put("type", "server_error");
             return sse("data: " + error + "\n\ndata: [DONE]\n\n");
         }
@@ -124,7 +124,7 @@ public sealed interface Api {
 
         @Override
         public byte[] streamError(String message) {
-            ObjectNode error = Json.emptyObject();
+            ObjectNode error = BodyJson.emptyObject();
             error.put("type", "error").put("code", "server_error").put("message", message);
             return sse("event: error\ndata: " + error + "\n\n");
         }

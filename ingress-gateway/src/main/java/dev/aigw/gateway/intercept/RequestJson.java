@@ -24,11 +24,11 @@ public final class RequestJson {
      * only checked to be JSON, never built into a tree, so a long conversation costs a scan, not a copy.
      */
     public static JsonNode outline(byte[] body, String conversation) {
-        try (JsonParser parser = Json.parser(body)) {
+        try (JsonParser parser = BodyJson.parser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadRequestException("request body must be a JSON object");
             }
-            ObjectNode outline = Json.emptyObject();
+            ObjectNode outline = BodyJson.emptyObject();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -53,7 +53,7 @@ public final class RequestJson {
 
     // The parser stands on the array's start; only the last element is built, from its bytes, once the end is seen.
     private static ArrayNode lastElement(JsonParser parser, byte[] body) throws IOException {
-        ArrayNode reduced = Json.emptyArray();
+        ArrayNode reduced = BodyJson.emptyArray();
         long start = -1;
         long end = -1;
         JsonNode scalar = null;
@@ -71,7 +71,7 @@ public final class RequestJson {
         if (scalar != null) {
             reduced.add(scalar);
         } else if (start >= 0) {
-            reduced.add(Json.tree(body, (int) start, (int) (end - start)));
+            reduced.add(BodyJson.tree(body, (int) start, (int) (end - start)));
         }
         return reduced;
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.BadRequestException;
-import dev.aigw.gateway.intercept.Json;
+import dev.aigw.gateway.intercept.BodyJson;
 import dev.aigw.gateway.intercept.anthropic.MessagesRequest;
 import dev.aigw.control.ProviderSettings;
 import dev.aigw.testkit.fixtures.Txtar;
@@ -109,6 +109,6 @@ class BedrockRequestTest {
     }
 
     private static JsonNode body(ApiRequest adapted) {
-        return Json.treeOf(adapted.upstreamBody());
+        return BodyJson.treeOf(adapted.upstreamBody());
     }
 }

@@ -30,7 +30,7 @@ class RequestJsonTest {
     @Test
     void shouldMatchTheFullTreesLastMessageOnARealClaudeCodeRequest() throws Exception {
         byte[] body = Txtar.fixture("anthropic/single_builtin_tool.txtar").required("request").getBytes(StandardCharsets.UTF_8);
-        JsonNode full = Json.tree(body);
+        JsonNode full = BodyJson.tree(body);
 
         JsonNode outline = RequestJson.outline(body, "messages");
 

@@ -27,7 +27,7 @@ class RequestShapesTest {
         Generator generate = Generator.seeded();
         for (int i = 0; i < 2000; i++) {
             JsonNode body = generate.json(3);
-            assertTotalForEveryApi(Json.bytes(body), trial(generate, i, body));
+            assertTotalForEveryApi(BodyJson.bytes(body), trial(generate, i, body));
         }
     }
 
@@ -37,7 +37,7 @@ class RequestShapesTest {
         NearRequests near = new NearRequests(generate);
         for (int i = 0; i < 3000; i++) {
             JsonNode body = near.mixed();
-            assertTotalForEveryApi(Json.bytes(body), trial(generate, i, body));
+            assertTotalForEveryApi(BodyJson.bytes(body), trial(generate, i, body));
         }
     }
 
@@ -48,7 +48,7 @@ class RequestShapesTest {
         List<JsonNode> valid = Stream.of(ValidRequest.values()).map(ValidRequest::json).toList();
         for (int i = 0; i < 3000; i++) {
             NearRequest request = near.oneReplaced(valid.get(i % valid.size()));
-            assertTotalForEveryApi(Json.bytes(request.body()), trial(generate, i, request));
+            assertTotalForEveryApi(BodyJson.bytes(request.body()), trial(generate, i, request));
         }
     }
 
@@ -76,7 +76,7 @@ class RequestShapesTest {
         try {
             ApiRequest parsed = api.parse(body);
             assertThat(parsed.model()).as(trial).isNotBlank();
-            assertThat(Json.treeOf(parsed.upstreamBody()).isObject())
+            assertThat(BodyJson.treeOf(parsed.upstreamBody()).isObject())
                     .as(() -> "upstream body is a JSON object; " + trial.get()).isTrue();
         } catch (BadRequestException e) {
             assertThat(e.getMessage()).as(trial).isNotBlank();

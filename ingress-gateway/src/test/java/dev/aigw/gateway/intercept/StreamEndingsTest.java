@@ -359,7 +359,7 @@ class StreamEndingsTest {
                     data.append(line.substring(5).strip());
                 }
             }
-            Json.event(data.toString()).filter(JsonNode::isObject).ifPresent(events::add);
+            BodyJson.event(data.toString()).filter(JsonNode::isObject).ifPresent(events::add);
         }
         return events;
     }

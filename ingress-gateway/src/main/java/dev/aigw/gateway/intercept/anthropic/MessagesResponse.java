@@ -6,7 +6,7 @@ import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.ThoughtSource;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
-import dev.aigw.gateway.intercept.Json;
+import dev.aigw.gateway.intercept.BodyJson;
 import dev.aigw.gateway.intercept.Partial;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ public final class MessagesResponse {
      * call that ends an answer stopped by {@code max_tokens} is marked {@link Partial#OUTPUT_LIMIT}.
      */
     public static List<Payload> payloads(byte[] body) throws IOException {
-        JsonNode root = Json.answer(body);
+        JsonNode root = BodyJson.answer(body);
         String responseId = root.path("id").asText(null);
         List<Payload> payloads = new ArrayList<>();
         payloads.add(new Payload.Tokens(tokenUsage(root.path("usage"), responseId, root.path("model").asText(null))));
@@ -69,9 +69,9 @@ public final class MessagesResponse {
 
     static TokenUsage tokenUsage(JsonNode usage, String responseId, String model) {
         Map<String, Long> extra = new HashMap<>();
-        Json.putIfNumber(extra, "web_search_requests", usage.path("server_tool_use").path("web_search_requests"));
-        Json.putIfNumber(extra, "cache_ephemeral_1h_input", usage.path("cache_creation").path("ephemeral_1h_input_tokens"));
-        Json.putIfNumber(extra, "cache_ephemeral_5m_input", usage.path("cache_creation").path("ephemeral_5m_input_tokens"));
+        BodyJson.putIfNumber(extra, "web_search_requests", usage.path("server_tool_use").path("web_search_requests"));
+        BodyJson.putIfNumber(extra, "cache_ephemeral_1h_input", usage.path("cache_creation").path("ephemeral_1h_input_tokens"));
+        BodyJson.putIfNumber(extra, "cache_ephemeral_5m_input", usage.path("cache_creation").path("ephemeral_5m_input_tokens"));
         return TokenUsage.newBuilder()
                 .setProviderResponseId(responseId)
                 .setProviderModel(model)

@@ -5,7 +5,7 @@ import dev.aigw.events.v1.ModelThought;
 import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.ThoughtSource;
 import dev.aigw.events.v1.ToolUsage;
-import dev.aigw.gateway.intercept.Json;
+import dev.aigw.gateway.intercept.BodyJson;
 import dev.aigw.gateway.intercept.Partial;
 import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseEvent;
@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 public final class MessagesStream implements StreamAudit {
     private final Consumer<Payload> record;
     private final Map<Integer, Block> open = new TreeMap<>();
-    private JsonNode startUsage = Json.emptyObject();
+    private JsonNode startUsage = BodyJson.emptyObject();
     private JsonNode finalUsage;
     private ToolUsage heldCall;
     private String responseId;
@@ -40,7 +40,7 @@ public final class MessagesStream implements StreamAudit {
 
     @Override
     public void accept(SseEvent event) {
-        Optional<JsonNode> parsed = Json.event(event.data());
+        Optional<JsonNode> parsed = BodyJson.event(event.data());
         if (parsed.isEmpty()) {
             return;
         }
@@ -118,7 +118,7 @@ public final class MessagesStream implements StreamAudit {
             }
             // The provider's own web searches happen during the answer, so only the final count has them.
             JsonNode searches = finalUsage.path("server_tool_use").path("web_search_requests");
-            Json.putIfNumber(usage.getExtra(), "web_search_requests", searches);
+            BodyJson.putIfNumber(usage.getExtra(), "web_search_requests", searches);
         }
         record.accept(new Payload.Tokens(usage));
     }

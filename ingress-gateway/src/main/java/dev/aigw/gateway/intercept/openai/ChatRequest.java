@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.gateway.intercept.ApiRequest;
 import dev.aigw.gateway.intercept.BadRequestException;
-import dev.aigw.gateway.intercept.Json;
+import dev.aigw.gateway.intercept.BodyJson;
 import dev.aigw.gateway.intercept.RequestJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -38,10 +38,10 @@ public final class ChatRequest {
         if (options.isMissingNode()) {
             return withLeadingField(body, "\"stream_options\":{\"include_usage\":true}");
         }
-        ObjectNode root = (ObjectNode) Json.treeOf(body);
+        ObjectNode root = (ObjectNode) BodyJson.treeOf(body);
         (options.isObject() ? (ObjectNode) root.path("stream_options") : root.putObject("stream_options"))
                 .put("include_usage", true);
-        return Json.bytes(root);
+        return BodyJson.bytes(root);
     }
 
     private static byte[] withLeadingField(byte[] body, String field) {

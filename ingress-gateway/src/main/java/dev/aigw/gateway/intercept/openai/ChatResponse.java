@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
-import dev.aigw.gateway.intercept.Json;
+import dev.aigw.gateway.intercept.BodyJson;
 import dev.aigw.gateway.intercept.Partial;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ public final class ChatResponse {
 
     /** The payloads of a successful response body; throws on invalid JSON. */
     public static List<Payload> payloads(byte[] body) throws IOException {
-        JsonNode root = Json.answer(body);
+        JsonNode root = BodyJson.answer(body);
         String responseId = root.path("id").asText(null);
         List<Payload> payloads = new ArrayList<>();
         JsonNode choice = root.path("choices").path(0);
@@ -54,10 +54,10 @@ public final class ChatResponse {
         JsonNode completion = usage.path("completion_tokens_details");
         long cached = prompt.path("cached_tokens").asLong(0);
         Map<String, Long> extra = new HashMap<>();
-        Json.putIfNumber(extra, "prompt_audio", prompt.path("audio_tokens"));
-        Json.putIfNumber(extra, "completion_audio", completion.path("audio_tokens"));
-        Json.putIfNumber(extra, "completion_accepted_prediction", completion.path("accepted_prediction_tokens"));
-        Json.putIfNumber(extra, "completion_rejected_prediction", completion.path("rejected_prediction_tokens"));
+        BodyJson.putIfNumber(extra, "prompt_audio", prompt.path("audio_tokens"));
+        BodyJson.putIfNumber(extra, "completion_audio", completion.path("audio_tokens"));
+        BodyJson.putIfNumber(extra, "completion_accepted_prediction", completion.path("accepted_prediction_tokens"));
+        BodyJson.putIfNumber(extra, "completion_rejected_prediction", completion.path("rejected_prediction_tokens"));
         return TokenUsage.newBuilder()
                 .setProviderResponseId(responseId)
                 .setProviderModel(model)

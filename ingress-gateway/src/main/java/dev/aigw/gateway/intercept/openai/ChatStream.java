@@ -3,7 +3,7 @@ package dev.aigw.gateway.intercept.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.ToolUsage;
-import dev.aigw.gateway.intercept.Json;
+import dev.aigw.gateway.intercept.BodyJson;
 import dev.aigw.gateway.intercept.Partial;
 import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseEvent;
@@ -42,7 +42,7 @@ public final class ChatStream implements StreamAudit {
             done = true;
             return;
         }
-        Optional<JsonNode> parsed = Json.event(event.data());
+        Optional<JsonNode> parsed = BodyJson.event(event.data());
         if (parsed.isEmpty()) {
             return;
         }

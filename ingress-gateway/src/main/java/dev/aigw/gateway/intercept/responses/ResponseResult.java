@@ -6,7 +6,7 @@ import dev.aigw.events.v1.Payload;
 import dev.aigw.events.v1.ThoughtSource;
 import dev.aigw.events.v1.TokenUsage;
 import dev.aigw.events.v1.ToolUsage;
-import dev.aigw.gateway.intercept.Json;
+import dev.aigw.gateway.intercept.BodyJson;
 import dev.aigw.gateway.intercept.Partial;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ public final class ResponseResult {
 
     /** The payloads of a blocking response body; throws when it is not JSON. */
     public static List<Payload> payloads(byte[] body) throws IOException {
-        return payloads(Json.answer(body));
+        return payloads(BodyJson.answer(body));
     }
 
     /** The payloads of a response object, in output order, token usage last. */

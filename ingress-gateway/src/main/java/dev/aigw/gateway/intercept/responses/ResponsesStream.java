@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigw.events.v1.Payload;
-import dev.aigw.gateway.intercept.Json;
+import dev.aigw.gateway.intercept.BodyJson;
 import dev.aigw.gateway.intercept.StreamAudit;
 import dev.aigw.gateway.intercept.sse.SseEvent;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class ResponsesStream implements StreamAudit {
 
     @Override
     public void accept(SseEvent event) {
-        Optional<JsonNode> parsed = Json.event(event.data());
+        Optional<JsonNode> parsed = BodyJson.event(event.data());
         if (parsed.isEmpty()) {
             error = "malformed event in the upstream stream";
             return;
@@ -115,7 +115,7 @@ public final class ResponsesStream implements StreamAudit {
             parts.addObject().put("text", "");
         }
         if (!parts.get(index).isObject()) {
-            parts.set(index, Json.emptyObject());
+            parts.set(index, BodyJson.emptyObject());
         }
         append((ObjectNode) parts.get(index), "text", delta);
     }

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The one JSON mapper of the provider parsers, and the reads they share. */
-public final class Json {
+public final class BodyJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
+    private BodyJson() {
     }
 
     /** A body as a tree; throws when it is not JSON. */
