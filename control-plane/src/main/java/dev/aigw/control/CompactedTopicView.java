@@ -27,7 +27,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  *
  * @param <V> decoded value
  */
-public final class CompactedTopicView<V> implements AutoCloseable {
+public final class CompactedTopicView<V> implements TopicView<V>, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CompactedTopicView.class.getName());
     // Short enough that a change is seen well within the 2 s the control plane promises.
     private static final Duration POLL = Duration.ofMillis(100);
@@ -72,12 +72,12 @@ public final class CompactedTopicView<V> implements AutoCloseable {
         }
     }
 
-    /** The latest value of a key. */
+    @Override
     public Optional<V> get(String key) {
         return Optional.ofNullable(values.get(key));
     }
 
-    /** A copy of every current value by key. */
+    @Override
     public Map<String, V> snapshot() {
         return Map.copyOf(values);
     }

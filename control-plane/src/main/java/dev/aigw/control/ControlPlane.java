@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  *
  * @param <P> what the service keeps per provider, made from the opened settings once per change (never per request)
  */
-public final class ControlPlane<P> implements AutoCloseable {
+public final class ControlPlane<P> implements ControlState<P>, AutoCloseable {
     private final CompactedTopicView<KeyEvent> keys;
     private final CompactedTopicView<P> providers;
     private final ControlPublisher<KeyEvent> keyPublisher;
@@ -78,27 +78,29 @@ public final class ControlPlane<P> implements AutoCloseable {
         return keys.ready() && providers.ready();
     }
 
-    /** The key view, by key id. */
+    @Override
     public CompactedTopicView<KeyEvent> keys() {
         return keys;
     }
 
-    /** The provider view, by provider name. */
+    @Override
     public CompactedTopicView<P> providers() {
         return providers;
     }
 
-    /** Publishes the state of a key. */
+    @Override
     public void publish(KeyEvent key) {
         keyPublisher.put(key.getKeyId(), key);
     }
 
-    /** Seals and publishes a provider definition. */
+    /** Seals the provider's secrets under the master key and publishes it. */
+    @Override
     public void publish(ProviderSettings provider, String updatedBy) {
         providerPublisher.put(provider.name(), sealing.seal(provider, Instant.now(), updatedBy));
     }
 
-    /** Deletes a provider (a tombstone). */
+    /** Deletes a provider with a tombstone. */
+    @Override
     public void deleteProvider(String name) {
         providerPublisher.delete(name);
     }

@@ -1,34 +1,29 @@
 package dev.aigw.query;
 
+import static dev.aigw.query.ApiClient.assertError;
+import static dev.aigw.query.ApiClient.fields;
+import static dev.aigw.query.ApiClient.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aigw.control.v1.KeyEvent;
-import dev.aigw.control.v1.KeyIssued;
 import dev.aigw.control.v1.KeyRole;
+import dev.aigw.query.ApiClient.Answer;
 import dev.aigw.query.config.QueryConfig;
 import dev.aigw.query.http.AdminAuth;
 import dev.aigw.query.http.AuditViews;
 import dev.aigw.query.store.Details;
 import dev.aigw.query.store.InterceptionRow;
 import dev.aigw.query.store.Tokens;
-import dev.aigw.control.GatewayKeys;
 import dev.aigw.control.MasterKey;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +39,6 @@ import org.junit.jupiter.api.Test;
  * the admin token is an admin.
  */
 class AuditRoutesTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "admin-token-" + UUID.randomUUID();
     private static final String API = "/api/v2/aibridge";
     private static final Instant T0 = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MILLIS);
@@ -57,10 +50,11 @@ class AuditRoutesTest {
     private static final InterceptionRow B1 = row("bob", null, null, "openai", "gpt-4o", "Codex", T0.plusSeconds(120),
             "why is it red");
 
-    private final Map<String, KeyEvent> keys = new HashMap<>();
+    private final MemoryControl control = new MemoryControl();
     private final Map<String, String> credentials = new HashMap<>();
     private final MemoryAuditStore store = new MemoryAuditStore();
     private WebServer server;
+    private ApiClient api;
 
     @BeforeEach
     void start() {
@@ -72,11 +66,12 @@ class AuditRoutesTest {
         credentials.put("admin", ADMIN);
         QueryConfig config = QueryConfig.fromEnv(Map.of("CODER_AI_GATEWAY_MASTER_KEY", MasterKey.generate(),
                 "CODER_AI_GATEWAY_QUERY_PORT", "0", "CODER_AI_GATEWAY_QUERY_HOST", "127.0.0.1"));
-        AdminAuth auth = new AdminAuth(Optional.of(ADMIN), id -> Optional.ofNullable(keys.get(id)), Clock.systemUTC());
-        List<HttpService> audit = AuditViews.create(config, auth, keys::values, store.store());
-        server = QueryApi.listener(WebServer.builder(), config)
+        AdminAuth auth = new AdminAuth(Optional.of(ADMIN), control.keys()::get, Clock.systemUTC());
+        List<HttpService> audit = AuditViews.create(config, auth, () -> control.keys().snapshot().values(), store.store());
+        server = QueryApi.listener(WebServer.builder().host(config.host()), config)
                 .routing(r -> QueryApi.routing(r, audit, List.of()))
                 .build().start();
+        api = new ApiClient(server.port());
     }
 
     @AfterEach
@@ -195,8 +190,8 @@ class AuditRoutesTest {
     void shouldRefuseACallerWithoutAValidKeyWith401OnEveryView() {
         for (String view : List.of("/interceptions", "/interceptions/" + A1.id(), "/interceptions/export", "/sessions",
                 "/sessions/sess-a", "/usage", "/models", "/clients", "/providers")) {
-            Answer none = send(HttpRequest.newBuilder(uri(API + view)));
-            Answer wrong = send(HttpRequest.newBuilder(uri(API + view)).header("Authorization", "Bearer aigw_x_y"));
+            Answer none = ApiClient.send(HttpRequest.newBuilder(api.uri(API + view)));
+            Answer wrong = api.get(API + view, "aigw_x_y");
 
             assertThat(none.status()).as(view).isEqualTo(401);
             assertError(none, "Unauthorized.");
@@ -291,10 +286,7 @@ class AuditRoutesTest {
     }
 
     private void issue(String person, KeyRole role) {
-        GatewayKeys.NewKey key = GatewayKeys.generate();
-        keys.put(key.id(), new KeyEvent(key.id(), new KeyIssued(person, person + "-name", role, "laptop", T0, null,
-                ByteBuffer.wrap(GatewayKeys.hash(key.secret())), GatewayKeys.hint(key.full()))));
-        credentials.put(person, key.full());
+        credentials.put(person, control.issue(person, person + "-name", role, T0));
     }
 
     private static InterceptionRow row(String person, String clientSession, String correlating, String provider,
@@ -320,51 +312,14 @@ class AuditRoutesTest {
     }
 
     private Answer get(String path, String person) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + credentials.get(person)));
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
-    }
-
-    private static Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void assertError(Answer answer, String message) {
-        assertThat(answer.json().path("message").asText()).isEqualTo(message);
-        assertThat(answer.json().path("detail").asText()).isNotBlank();
+        return api.get(path, credentials.get(person));
     }
 
     private static List<String> ids(JsonNode items) {
-        List<String> ids = new ArrayList<>();
-        items.forEach(i -> ids.add(i.path("id").asText()));
-        return ids;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
-        return values;
+        return fields(items, "id");
     }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private record Answer(int status, String body, Optional<String> retryAfter) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
-        }
     }
 }

@@ -3,7 +3,7 @@ package dev.aigw.query.http;
 import dev.aigw.control.v1.KeyEvent;
 import dev.aigw.control.v1.KeyIssued;
 import dev.aigw.control.v1.KeyRevoked;
-import dev.aigw.control.ControlPlane;
+import dev.aigw.control.ControlState;
 import dev.aigw.control.GatewayKeys;
 import dev.aigw.control.KeyVerifier;
 import io.helidon.http.Status;
@@ -29,13 +29,13 @@ import java.util.logging.Logger;
 public final class KeysService implements HttpService {
     private static final Logger LOG = Logger.getLogger(KeysService.class.getName());
 
-    private final ControlPlane<?> control;
+    private final ControlState<?> control;
     private final AdminAuth auth;
     private final Clock clock;
     private final Duration maxLifetime;
 
     /** A service publishing to the key topic of {@code control}; keys expire at most {@code maxLifetime} after creation. */
-    public KeysService(ControlPlane<?> control, AdminAuth auth, Clock clock, Duration maxLifetime) {
+    public KeysService(ControlState<?> control, AdminAuth auth, Clock clock, Duration maxLifetime) {
         this.control = control;
         this.auth = auth;
         this.clock = clock;

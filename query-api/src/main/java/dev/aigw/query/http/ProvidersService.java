@@ -1,6 +1,6 @@
 package dev.aigw.query.http;
 
-import dev.aigw.control.ControlPlane;
+import dev.aigw.control.ControlState;
 import dev.aigw.control.ProviderRules;
 import dev.aigw.control.ProviderSettings;
 import io.helidon.http.Status;
@@ -22,11 +22,11 @@ import java.util.logging.Logger;
 public final class ProvidersService implements HttpService {
     private static final Logger LOG = Logger.getLogger(ProvidersService.class.getName());
 
-    private final ControlPlane<ProviderSettings> control;
+    private final ControlState<ProviderSettings> control;
     private final AdminAuth auth;
 
     /** A service publishing to the provider topic of {@code control}. */
-    public ProvidersService(ControlPlane<ProviderSettings> control, AdminAuth auth) {
+    public ProvidersService(ControlState<ProviderSettings> control, AdminAuth auth) {
         this.control = control;
         this.auth = auth;
     }
