@@ -6,7 +6,6 @@ import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.WritableHeaders;
 import java.util.Map;
-import java.util.Optional;
 
 /** Anthropic's Messages API, called directly. */
 record AnthropicProvider(ProviderConfig config) implements HttpProvider {
@@ -16,13 +15,13 @@ record AnthropicProvider(ProviderConfig config) implements HttpProvider {
     private static final HeaderName API_KEY = HeaderNames.create("x-api-key");
 
     @Override
-    public Optional<Api> intercepts(String rest) {
-        return Optional.ofNullable(ROUTES.get(rest));
+    public Map<String, Api> routes() {
+        return ROUTES;
     }
 
     @Override
-    public Optional<PassthroughRoute> passthrough(String rest) {
-        return PASSTHROUGH.route(rest);
+    public Whitelist passthroughList() {
+        return PASSTHROUGH;
     }
 
     @Override

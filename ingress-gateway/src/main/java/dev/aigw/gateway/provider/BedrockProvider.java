@@ -5,7 +5,6 @@ import dev.aigw.gateway.intercept.Api;
 import dev.aigw.control.ProviderSettings;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The Anthropic Messages API served through Amazon Bedrock: the request is adapted to Bedrock's form and sent with the
@@ -26,8 +25,8 @@ public record BedrockProvider(ProviderConfig config) implements Provider {
     }
 
     @Override
-    public Optional<Api> intercepts(String rest) {
-        return Optional.ofNullable(ROUTES.get(rest));
+    public Map<String, Api> routes() {
+        return ROUTES;
     }
 
     @Override

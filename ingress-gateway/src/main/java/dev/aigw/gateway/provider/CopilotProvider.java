@@ -4,7 +4,6 @@ import dev.aigw.gateway.config.ProviderConfig;
 import dev.aigw.gateway.intercept.Api;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** GitHub Copilot's OpenAI-style APIs; its clients' base URLs have no {@code /v1}. */
 record CopilotProvider(ProviderConfig config) implements HttpProvider {
@@ -13,13 +12,13 @@ record CopilotProvider(ProviderConfig config) implements HttpProvider {
             "/\\.well-known/.+");
 
     @Override
-    public Optional<Api> intercepts(String rest) {
-        return Optional.ofNullable(ROUTES.get(rest));
+    public Map<String, Api> routes() {
+        return ROUTES;
     }
 
     @Override
-    public Optional<PassthroughRoute> passthrough(String rest) {
-        return PASSTHROUGH.route(rest);
+    public Whitelist passthroughList() {
+        return PASSTHROUGH;
     }
 
     @Override

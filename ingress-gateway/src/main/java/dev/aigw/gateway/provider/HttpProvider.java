@@ -9,8 +9,13 @@ import java.util.Optional;
 
 /** A provider whose upstream is called over HTTP with the client's request as it came. */
 public sealed interface HttpProvider extends Provider permits AnthropicProvider, OpenAiProvider, CopilotProvider {
+    /** The paths this kind passes through unaudited. */
+    Whitelist passthroughList();
+
     /** Where {@code rest}, the request path after the provider name, goes unaudited, if this kind passes it through. */
-    Optional<PassthroughRoute> passthrough(String rest);
+    default Optional<PassthroughRoute> passthrough(String rest) {
+        return passthroughList().route(rest);
+    }
 
     /** The upstream base URL. */
     default URI baseUrl() {

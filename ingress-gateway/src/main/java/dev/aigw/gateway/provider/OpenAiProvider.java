@@ -16,10 +16,16 @@ record OpenAiProvider(ProviderConfig config) implements HttpProvider {
             "/models/.+", "/responses/.+");
 
     @Override
-    public Optional<Api> intercepts(String rest) {
-        return Optional.ofNullable(ROUTES.get(rest));
+    public Map<String, Api> routes() {
+        return ROUTES;
     }
 
+    @Override
+    public Whitelist passthroughList() {
+        return PASSTHROUGH;
+    }
+
+    // The list is below /v1, which the base URL already ends in.
     @Override
     public Optional<PassthroughRoute> passthrough(String rest) {
         return rest.startsWith(VERSION + "/") ? PASSTHROUGH.route(rest.substring(VERSION.length())) : Optional.empty();

@@ -43,8 +43,13 @@ public sealed interface Provider permits HttpProvider, BedrockProvider {
         return config().type().wireName();
     }
 
+    /** The APIs this kind intercepts, by the request path after the provider name. */
+    Map<String, Api> routes();
+
     /** The API intercepted at {@code rest}, the request path after the provider name, if this kind intercepts it. */
-    Optional<Api> intercepts(String rest);
+    default Optional<Api> intercepts(String rest) {
+        return Optional.ofNullable(routes().get(rest));
+    }
 
     /** Which credentials a caller of this kind presents. */
     CallerAuth auth();

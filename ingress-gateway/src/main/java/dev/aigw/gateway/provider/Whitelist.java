@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * The routes a kind passes through unaudited. A whitelist on purpose: the provider key the gateway adds may be
  * privileged, so only routes that clients need (model lists, token counting, conversation reads) reach it.
  */
-final class Whitelist {
+public final class Whitelist {
     private final List<Pattern> allowed;
 
     private Whitelist(List<Pattern> allowed) {
