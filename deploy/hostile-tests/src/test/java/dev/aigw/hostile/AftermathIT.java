@@ -76,8 +76,12 @@ class AftermathIT {
 
     @Test
     void shouldLogNoFaultWhileHandlingHostileRequests() {
+        // Our services' records and their Kafka and Cassandra clients', not the test broker's own (loggers "kafka.*",
+        // in this JVM): it logs a transactional producer's out-of-order sequence at SEVERE when Streams restarts a
+        // transaction, which the client recovers from (the canaries show nothing was lost).
         List<String> faults = HostileStack.running().logs().records().stream()
                 .filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(r -> r.getLoggerName() == null || !r.getLoggerName().startsWith("kafka."))
                 .map(r -> r.getLoggerName() + ": " + r.getMessage()
                         + (r.getThrown() == null ? "" : " (" + r.getThrown() + ")"))
                 .distinct().toList();
